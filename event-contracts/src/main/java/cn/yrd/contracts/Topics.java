@@ -1,0 +1,15 @@
+package cn.yrd.contracts;
+
+/** The Kafka topics of the federation; every record's key is the organization's USCC. */
+public final class Topics {
+  /** Registration events from the four registries. */
+  public static final String REGISTRATION = "yrd.registration.v1";
+
+  /** Supervision events from the four registries. */
+  public static final String SUPERVISION = "yrd.supervision.v1";
+
+  /** Recognition and conflict events from the recognition service. */
+  public static final String RECOGNITION = "yrd.recognition.v1";
+
+  private Topics() {}
+}
