@@ -1,0 +1,45 @@
+package cn.yrd.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** A real PostgreSQL (zonky's packaged binaries) whose data folder survives a restart. */
+final class EmbeddedPostgresServer implements AutoCloseable {
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedPostgresServer start(Path dataDir, Path binariesDir, int port) {
+    try {
+      return new EmbeddedPostgresServer(
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setOverrideWorkingDirectory(binariesDir.toFile())
+              .setPort(port)
+              .setRegisterShutdownHook(false)
+              .setServerConfig("max_connections", "300")
+              .setServerConfig("timezone", "Asia/Shanghai")
+              .start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    }
+  }
+
+  PostgresServer server() {
+    return new PostgresServer("127.0.0.1:" + postgres.getPort(), "postgres", "postgres", "");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package cn.yrd.local.testing;
+
+import cn.yrd.local.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the shared test infrastructure: a database of its own (init
+ * argument {@value #DATABASE}) and the broker.
+ */
+public class FederationInfraResource implements QuarkusTestResourceLifecycleManager {
+  public static final String DATABASE = "database";
+
+  private String database;
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    database = initArgs.get(DATABASE);
+    if (database == null) {
+      throw new IllegalArgumentException(
+          "FederationInfraResource needs the init argument 'database'");
+    }
+  }
+
+  @Override
+  public Map<String, String> start() {
+    PostgresServer postgres = SharedInfrastructure.postgres();
+    postgres.ensureDatabase(database);
+    return Map.of(
+        "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+        "quarkus.datasource.username", postgres.user(),
+        "quarkus.datasource.password", postgres.password(),
+        "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers());
+  }
+
+  @Override
+  public void stop() {
+    // The infrastructure outlives one application start; the JVM's shutdown stops it.
+  }
+}
