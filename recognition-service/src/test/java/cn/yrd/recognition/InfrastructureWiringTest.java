@@ -1,0 +1,63 @@
+package cn.yrd.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yrd.contracts.Topics;
+import cn.yrd.local.testing.KafkaRoundTrip;
+import cn.yrd.local.testing.ServiceProbes;
+import cn.yrd.recognition.event.ProcessedEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InfrastructureWiringTest {
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @Test
+  void recordsAConsumedEventOnceInPostgres() throws Exception {
+    ConsumerRecord<String, String> consumed =
+        KafkaRoundTrip.roundTrip(
+            bootstrapServers, Topics.REGISTRATION, "53100000500021676K", "{\"status\":\"ACTIVE\"}");
+    UUID eventId = UUID.randomUUID();
+
+    QuarkusTransaction.requiringNew().run(() -> processed(eventId, consumed).persist());
+
+    ProcessedEvent stored =
+        QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(eventId));
+    assertThat(stored.topic).isEqualTo(Topics.REGISTRATION);
+    assertThat(stored.offset).isEqualTo(consumed.offset());
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew().run(() -> processed(eventId, consumed).persist()))
+        .as("the same ce_id cannot be recorded twice")
+        .hasStackTraceContaining("processed_event_pkey");
+  }
+
+  @Test
+  void isReadyOnlyWithDatabaseAndBroker() {
+    ServiceProbes.assertReadyWithDatabaseAndBroker();
+  }
+
+  @Test
+  void servesTheOpenApiDocumentAndSwaggerUi() {
+    ServiceProbes.assertServesOpenApi("recognition");
+  }
+
+  private static ProcessedEvent processed(UUID eventId, ConsumerRecord<String, String> record) {
+    ProcessedEvent event = new ProcessedEvent();
+    event.eventId = eventId;
+    event.topic = record.topic();
+    event.partition = record.partition();
+    event.offset = record.offset();
+    event.processedAt = OffsetDateTime.now();
+    return event;
+  }
+}

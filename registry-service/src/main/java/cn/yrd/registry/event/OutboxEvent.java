@@ -1,0 +1,47 @@
+package cn.yrd.registry.event;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** 发件箱事件: one change waiting to be published, written in the change's own transaction. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long position;
+
+  @Column(name = "event_id", nullable = false, unique = true)
+  public UUID eventId;
+
+  @Column(nullable = false)
+  public String topic;
+
+  @Column(name = "event_type", nullable = false)
+  public String eventType;
+
+  @Column(nullable = false)
+  public String subject;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  public String payload;
+
+  @Column(name = "occurred_at", nullable = false)
+  public OffsetDateTime occurredAt;
+
+  public Long sequence;
+
+  @Column(name = "published_at")
+  public OffsetDateTime publishedAt;
+}
