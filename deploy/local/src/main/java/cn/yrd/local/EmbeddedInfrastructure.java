@@ -8,12 +8,18 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Kafka and PostgreSQL in this JVM, their data under {@code settings.dataDir()}. */
-final class EmbeddedInfrastructure implements Infrastructure {
-  private final EmbeddedKafka kafka;
+public final class EmbeddedInfrastructure implements Infrastructure {
+  private final Path kafkaDir;
+  private final int kafkaPort;
+  private final int controllerPort;
   private final EmbeddedPostgresServer postgres;
+  private EmbeddedKafka kafka;
 
-  private EmbeddedInfrastructure(EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
-    this.kafka = kafka;
+  private EmbeddedInfrastructure(
+      Path kafkaDir, int kafkaPort, int controllerPort, EmbeddedPostgresServer postgres) {
+    this.kafkaDir = kafkaDir;
+    this.kafkaPort = kafkaPort;
+    this.controllerPort = controllerPort;
     this.postgres = postgres;
   }
 
@@ -31,9 +37,11 @@ final class EmbeddedInfrastructure implements Infrastructure {
             dir.resolve("postgres"),
             dir.resolve("postgres-binaries"),
             FreePorts.orPick(settings.postgresPort()));
+    EmbeddedInfrastructure infrastructure =
+        new EmbeddedInfrastructure(dir.resolve("kafka"), kafkaPort, controllerPort, postgres);
     try {
-      return new EmbeddedInfrastructure(
-          EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, controllerPort), postgres);
+      infrastructure.startKafka();
+      return infrastructure;
     } catch (RuntimeException e) {
       postgres.close();
       throw e;
@@ -42,7 +50,22 @@ final class EmbeddedInfrastructure implements Infrastructure {
 
   @Override
   public String kafkaBootstrapServers() {
-    return kafka.bootstrapServers();
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** Stops the broker only, as an outage would; its data and port stay reserved for a restart. */
+  public synchronized void stopKafka() {
+    if (kafka != null) {
+      kafka.close();
+      kafka = null;
+    }
+  }
+
+  /** Starts the broker again on the same port with the same data. */
+  public synchronized void startKafka() {
+    if (kafka == null) {
+      kafka = EmbeddedKafka.start(kafkaDir, kafkaPort, controllerPort);
+    }
   }
 
   @Override
@@ -53,7 +76,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
   @Override
   public void close() {
     try {
-      kafka.close();
+      stopKafka();
     } finally {
       postgres.close();
     }

@@ -1,12 +1,13 @@
 package cn.yrd.local.testing;
 
+import cn.yrd.contracts.Roles;
 import cn.yrd.local.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the shared test infrastructure: a database of its own (init
- * argument {@value #DATABASE}) and the broker.
+ * argument {@value #DATABASE}), the broker, and the test token-signing key.
  */
 public class FederationInfraResource implements QuarkusTestResourceLifecycleManager {
   public static final String DATABASE = "database";
@@ -30,7 +31,9 @@ public class FederationInfraResource implements QuarkusTestResourceLifecycleMana
         "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
         "quarkus.datasource.username", postgres.user(),
         "quarkus.datasource.password", postgres.password(),
-        "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers());
+        "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+        "mp.jwt.verify.publickey.location", TestTokens.keys().publicKeyFile().toUri().toString(),
+        "mp.jwt.verify.issuer", Roles.DEFAULT_ISSUER);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package cn.yrd.local.testing;
 
+import cn.yrd.local.EmbeddedInfrastructure;
 import cn.yrd.local.InfraSettings;
 import cn.yrd.local.Infrastructure;
 import cn.yrd.local.PostgresServer;
@@ -14,6 +15,7 @@ public final class SharedInfrastructure {
   private static final String POSTGRES_HOST = "yrd.test.postgres-host-and-port";
   private static final String POSTGRES_USER = "yrd.test.postgres-user";
   private static final String POSTGRES_PASSWORD = "yrd.test.postgres-password";
+  private static EmbeddedInfrastructure embedded;
 
   private SharedInfrastructure() {}
 
@@ -44,6 +46,27 @@ public final class SharedInfrastructure {
       System.setProperty(POSTGRES_HOST, postgres.hostAndPort());
       System.setProperty(POSTGRES_USER, postgres.user());
       System.setProperty(POSTGRES_PASSWORD, postgres.password());
+      if (infrastructure instanceof EmbeddedInfrastructure started) {
+        embedded = started;
+      }
     }
+  }
+
+  /** Simulates a broker outage: stops the embedded broker, keeping its data and port. */
+  public static void stopKafka() {
+    embedded().stopKafka();
+  }
+
+  /** Ends the outage: the broker comes back on the same port with the same data. */
+  public static void startKafka() {
+    embedded().startKafka();
+  }
+
+  private static EmbeddedInfrastructure embedded() {
+    if (embedded == null) {
+      throw new IllegalStateException(
+          "the broker can be stopped only in embedded mode, from the class loader that started it");
+    }
+    return embedded;
   }
 }

@@ -1,0 +1,38 @@
+package cn.yrd.contracts;
+
+/** CloudEvent {@code ce_type} values, one per kind of change. */
+public final class EventTypes {
+  private static final String REGISTRATION = "cn.yrd.registration.";
+  private static final String SUPERVISION = "cn.yrd.supervision.";
+  private static final String V1 = ".v1";
+
+  public static final String REGISTERED = REGISTRATION + "registered" + V1;
+  public static final String AMENDED = REGISTRATION + "amended" + V1;
+  public static final String DEREGISTERED = REGISTRATION + "deregistered" + V1;
+  public static final String REVOKED = REGISTRATION + "revoked" + V1;
+  public static final String TRANSFERRED_OUT = REGISTRATION + "transferred-out" + V1;
+  public static final String TRANSFERRED_IN = REGISTRATION + "transferred-in" + V1;
+
+  public static final String PENALTY_IMPOSED = SUPERVISION + "penalty-imposed" + V1;
+  public static final String ABNORMAL_LISTED = SUPERVISION + "abnormal-listed" + V1;
+  public static final String ABNORMAL_REMOVED = SUPERVISION + "abnormal-removed" + V1;
+  public static final String SERIOUS_LISTED = SUPERVISION + "serious-listed" + V1;
+  public static final String SERIOUS_REMOVED = SUPERVISION + "serious-removed" + V1;
+  public static final String ANNUAL_INSPECTION_RECORDED =
+      SUPERVISION + "annual-inspection-recorded" + V1;
+  public static final String GRADE_AWARDED = SUPERVISION + "grade-awarded" + V1;
+  public static final String GRADE_WITHDRAWN = SUPERVISION + "grade-withdrawn" + V1;
+
+  private EventTypes() {}
+
+  /** The topic an event type is published on. */
+  public static String topicOf(String eventType) {
+    if (eventType.startsWith(REGISTRATION)) {
+      return Topics.REGISTRATION;
+    }
+    if (eventType.startsWith(SUPERVISION)) {
+      return Topics.SUPERVISION;
+    }
+    return Topics.RECOGNITION;
+  }
+}

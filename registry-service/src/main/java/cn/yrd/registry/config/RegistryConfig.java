@@ -1,0 +1,65 @@
+package cn.yrd.registry.config;
+
+import cn.yrd.contracts.Province;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** Settings of one province's registry ({@code yrd.registry.*}). */
+@ConfigMapping(prefix = "yrd.registry")
+public interface RegistryConfig {
+
+  /** The province this registry serves ({@code PROVINCE}). */
+  Province province();
+
+  /**
+   * The federation-wide secret that turns ID numbers into person references ({@code
+   * YRD_PERSON_KEY}); every province must use the same one.
+   */
+  String personKey();
+
+  /** 开办资金 thresholds below which a registration is accepted with a warning. */
+  MinimumFunds minimumFunds();
+
+  /** Years an organization must stay clean before it may leave the serious-violation list. */
+  @WithDefault("2")
+  int seriousListMinYears();
+
+  /** A penalty in this many years before an award makes the organization ineligible for a grade. */
+  @WithDefault("1")
+  int gradeBarAfterPenaltyYears();
+
+  Outbox outbox();
+
+  /** Minimum funds per category, in CNY (configurable: the rule varies by locality). */
+  interface MinimumFunds {
+    @WithDefault("30000")
+    BigDecimal socialGroup();
+
+    @WithDefault("30000")
+    BigDecimal socialServiceInstitution();
+
+    @WithDefault("2000000")
+    BigDecimal foundation();
+  }
+
+  /** The outbox relay that publishes accepted changes to Kafka. */
+  interface Outbox {
+    /** How often the leader looks for unpublished rows when nothing woke it. */
+    @WithDefault("PT0.2S")
+    Duration pollInterval();
+
+    /** Rows claimed and sent per round. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often a non-leader instance tries to become the relay leader. */
+    @WithDefault("PT2S")
+    Duration leaderRetry();
+
+    /** Pause after the broker refused or timed out, before trying again. */
+    @WithDefault("PT1S")
+    Duration failureBackoff();
+  }
+}

@@ -1,0 +1,104 @@
+package cn.yrd.registry.event;
+
+import cn.yrd.contracts.CloudEventHeaders;
+import cn.yrd.contracts.Province;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends outbox rows as CloudEvents (Kafka binary mode) and reports which the broker acknowledged.
+ */
+final class OutboxPublisher implements AutoCloseable {
+  /** The rows acknowledged, in order, and the first failure if the batch did not get through. */
+  record Result(List<Long> acknowledged, RuntimeException failure) {}
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final Province province;
+
+  OutboxPublisher(Map<String, Object> kafkaConfig, Province province) {
+    Map<String, Object> config = new HashMap<>(kafkaConfig);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Fail fast while the broker is away; the relay retries the same rows.
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "registry-" + province.name() + "-outbox");
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.province = province;
+  }
+
+  Result send(List<OutboxStore.Row> rows) {
+    List<Future<RecordMetadata>> pending = new ArrayList<>(rows.size());
+    RuntimeException failure = null;
+    for (OutboxStore.Row row : rows) {
+      try {
+        pending.add(producer.send(toRecord(row)));
+      } catch (RuntimeException e) {
+        failure = e;
+        break;
+      }
+    }
+    producer.flush();
+    List<Long> acknowledged = new ArrayList<>(pending.size());
+    for (int i = 0; i < pending.size(); i++) {
+      try {
+        pending.get(i).get();
+        acknowledged.add(rows.get(i).position());
+      } catch (ExecutionException e) {
+        failure =
+            failure == null ? new IllegalStateException(e.getCause().getMessage(), e) : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new IllegalStateException("interrupted while sending", e);
+        break;
+      }
+    }
+    return new Result(acknowledged, failure);
+  }
+
+  private ProducerRecord<String, byte[]> toRecord(OutboxStore.Row row) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            row.topic(), row.subject(), row.payload().getBytes(StandardCharsets.UTF_8));
+    Headers headers = record.headers();
+    header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+    header(headers, CloudEventHeaders.ID, row.eventId().toString());
+    header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.registrySource(province));
+    header(headers, CloudEventHeaders.TYPE, row.eventType());
+    header(headers, CloudEventHeaders.SUBJECT, row.subject());
+    header(
+        headers,
+        CloudEventHeaders.TIME,
+        row.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    header(headers, CloudEventHeaders.PROVINCE, province.name());
+    header(headers, CloudEventHeaders.SEQUENCE, Long.toString(row.sequence()));
+    header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    return record;
+  }
+
+  private static void header(Headers headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(1));
+  }
+}

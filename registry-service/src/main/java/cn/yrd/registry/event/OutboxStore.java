@@ -1,0 +1,113 @@
+package cn.yrd.registry.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The relay leader's SQL on the outbox table, on its own connection and transactions. */
+final class OutboxStore {
+  /** One row to publish, already numbered. */
+  record Row(
+      long position,
+      UUID eventId,
+      String topic,
+      String eventType,
+      String subject,
+      String payload,
+      OffsetDateTime occurredAt,
+      long sequence) {}
+
+  private final Connection connection;
+
+  OutboxStore(Connection connection) {
+    this.connection = connection;
+  }
+
+  /**
+   * The oldest unpublished rows, in position order. Rows without a sequence number get the next
+   * numbers, committed before this returns, so every send of a row carries the same number.
+   */
+  List<Row> claim(int limit) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    List<long[]> toNumber = new ArrayList<>();
+    long next = lastSequence() + 1;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT position, event_id, topic, event_type, subject, payload::text, occurred_at,"
+                + " sequence FROM outbox_event WHERE published_at IS NULL ORDER BY position"
+                + " LIMIT ?")) {
+      select.setInt(1, limit);
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          long sequence = result.getLong(8);
+          if (result.wasNull()) {
+            sequence = next++;
+            toNumber.add(new long[] {result.getLong(1), sequence});
+          }
+          rows.add(
+              new Row(
+                  result.getLong(1),
+                  result.getObject(2, UUID.class),
+                  result.getString(3),
+                  result.getString(4),
+                  result.getString(5),
+                  result.getString(6),
+                  result.getObject(7, OffsetDateTime.class),
+                  sequence));
+        }
+      }
+    }
+    if (!toNumber.isEmpty()) {
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE outbox_event SET sequence = ? WHERE position = ?")) {
+        for (long[] pair : toNumber) {
+          update.setLong(1, pair[1]);
+          update.setLong(2, pair[0]);
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+    }
+    connection.commit();
+    return rows;
+  }
+
+  void markPublished(List<Long> positions) throws SQLException {
+    if (positions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE outbox_event SET published_at = now() WHERE position = ANY (?)")) {
+      update.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
+      update.executeUpdate();
+    }
+    connection.commit();
+  }
+
+  long countUnpublished() throws SQLException {
+    try (PreparedStatement count =
+            connection.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+        ResultSet result = count.executeQuery()) {
+      result.next();
+      long value = result.getLong(1);
+      connection.commit();
+      return value;
+    }
+  }
+
+  private long lastSequence() throws SQLException {
+    try (PreparedStatement max =
+            connection.prepareStatement("SELECT coalesce(max(sequence), 0) FROM outbox_event");
+        ResultSet result = max.executeQuery()) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+}

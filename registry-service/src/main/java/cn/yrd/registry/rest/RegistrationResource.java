@@ -1,0 +1,286 @@
+package cn.yrd.registry.rest;
+
+import cn.yrd.contracts.OrgCategory;
+import cn.yrd.contracts.Problem;
+import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.config.RegistryConfig;
+import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.service.AccessPolicy;
+import cn.yrd.registry.service.Caller;
+import cn.yrd.registry.service.CallerInfo;
+import cn.yrd.registry.service.OrganizationMapper;
+import cn.yrd.registry.service.ProblemException;
+import cn.yrd.registry.service.RegistrationQueries;
+import cn.yrd.registry.service.RegistrationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 登记: the province's register of social organizations. */
+@Path("/api/v1/registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Registrations", description = "登记: register, read, search, amend, deregister, revoke")
+@SecurityRequirement(name = "bearer")
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "The token's role or province does not allow this",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RegistrationResource {
+  private static final String WRITE = Roles.REGISTRAR;
+
+  @Inject RegistrationService registrations;
+  @Inject RegistrationQueries queries;
+  @Inject RegistryConfig config;
+  @Inject Caller caller;
+
+  @POST
+  @RolesAllowed(WRITE)
+  @Operation(summary = "Register an organization (设立登记)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the record; warnings list anything worth a look",
+      content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed JSON or wrong types",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The USCC is already registered here",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "A field breaks a rule (USCC, category, region, ID number, dates…)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response register(RegistrationRequest request, @Context UriInfo uri) {
+    CallerInfo who = caller.info();
+    policy().requireRegistrationWrite(who);
+    if (request == null) {
+      throw ProblemException.field("", "a registration body is required");
+    }
+    RegistrationService.Registered result = registrations.register(request, who);
+    Organization org = result.organization();
+    return Response.created(uri.getAbsolutePathBuilder().path(org.uscc).build())
+        .tag(Long.toString(org.version))
+        .entity(view(org, who).withWarnings(result.warnings()))
+        .build();
+  }
+
+  @GET
+  @Path("/{uscc}")
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.SUPERVISOR,
+    Roles.READER,
+    Roles.AUDITOR,
+    Roles.RECOGNITION_OFFICER
+  })
+  @Operation(summary = "Read one registration record")
+  @APIResponse(
+      responseCode = "200",
+      description = "The record; ETag is its version",
+      content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such USCC in this registry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response get(@PathParam("uscc") @Parameter(example = "51310115000000421L") String uscc) {
+    CallerInfo who = caller.info();
+    policy().requireRead(who);
+    Organization org = registrations.load(uscc);
+    return withETag(org, view(org, who));
+  }
+
+  @GET
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.SUPERVISOR,
+    Roles.READER,
+    Roles.AUDITOR,
+    Roles.RECOGNITION_OFFICER
+  })
+  @Operation(
+      summary = "Search the register",
+      description = "Filters combine with AND; results are ordered by name.")
+  @APIResponse(
+      responseCode = "422",
+      description = "Bad pagination or filter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Page<OrganizationView> search(
+      @QueryParam("name") @Parameter(description = "Name contains", example = "软件") String name,
+      @QueryParam("category") OrgCategory category,
+      @QueryParam("status") OrgStatus status,
+      @QueryParam("grade")
+          @Parameter(
+              description = "Grade level 1-5",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"))
+          Integer grade,
+      @QueryParam("registrationAuthority") @Parameter(example = "上海市民政局") String authority,
+      @QueryParam("establishedFrom") LocalDate establishedFrom,
+      @QueryParam("establishedTo") LocalDate establishedTo,
+      @QueryParam("page") @Parameter(description = "From 0") Integer page,
+      @QueryParam("size") @Parameter(description = "1 to 200, default 20") Integer size) {
+    CallerInfo who = caller.info();
+    policy().requireRead(who);
+    RegistrationQueries.Filter filter =
+        new RegistrationQueries.Filter(
+            name, category, status, grade, authority, establishedFrom, establishedTo);
+    RegistrationQueries.Result result = queries.search(filter, page, size);
+    List<OrganizationView> items = result.items().stream().map(org -> view(org, who)).toList();
+    return new Page<>(items, result.total(), result.page(), result.size());
+  }
+
+  @PATCH
+  @Path("/{uscc}")
+  @RolesAllowed(WRITE)
+  @Operation(
+      summary = "Amend a registration (变更登记)",
+      description = "Send If-Match with the ETag you read.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Amended; ETag is the new version",
+      content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+  @APIResponse(
+      responseCode = "412",
+      description = "The record changed since you read it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "428",
+      description = "If-Match is missing",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response amend(
+      @PathParam("uscc") String uscc,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      AmendmentRequest request) {
+    CallerInfo who = caller.info();
+    policy().requireRegistrationWrite(who);
+    if (request == null) {
+      throw ProblemException.field("", "an amendment body is required");
+    }
+    RegistrationService.Registered result =
+        registrations.amend(uscc, ETags.parseIfMatch(ifMatch, true), request, who);
+    return withETag(
+        result.organization(), view(result.organization(), who).withWarnings(result.warnings()));
+  }
+
+  @POST
+  @Path("/{uscc}/deregistration")
+  @RolesAllowed(WRITE)
+  @Operation(
+      summary = "Deregister (注销登记)",
+      description = "Terminal. A revoked organization may still be deregistered.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Deregistered",
+      content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+  public Response deregister(
+      @PathParam("uscc") String uscc,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      DecisionRequest decision) {
+    CallerInfo who = caller.info();
+    policy().requireRegistrationWrite(who);
+    Organization org =
+        registrations.deregister(uscc, ETags.parseIfMatch(ifMatch, false), decision, who);
+    return withETag(org, view(org, who));
+  }
+
+  @POST
+  @Path("/{uscc}/revocation")
+  @RolesAllowed(WRITE)
+  @Operation(summary = "Revoke (撤销登记)", description = "Terminal; needs the decision number.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revoked",
+      content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+  public Response revoke(
+      @PathParam("uscc") String uscc,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      DecisionRequest decision) {
+    CallerInfo who = caller.info();
+    policy().requireRegistrationWrite(who);
+    Organization org =
+        registrations.revoke(uscc, ETags.parseIfMatch(ifMatch, false), decision, who);
+    return withETag(org, view(org, who));
+  }
+
+  @GET
+  @Path("/{uscc}/history")
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.SUPERVISOR,
+    Roles.READER,
+    Roles.AUDITOR,
+    Roles.RECOGNITION_OFFICER
+  })
+  @Operation(
+      summary = "An organization's history",
+      description = "Every change and supervision action, newest first.")
+  public List<HistoryView> history(@PathParam("uscc") String uscc) {
+    policy().requireRead(caller.info());
+    return queries.history(registrations.load(uscc).uscc);
+  }
+
+  private OrganizationView view(Organization org, CallerInfo who) {
+    return OrganizationMapper.toView(org, config.province(), policy().mayUnmask(who));
+  }
+
+  private static Response withETag(Organization org, OrganizationView view) {
+    return Response.ok(view).tag(Long.toString(org.version)).build();
+  }
+
+  private AccessPolicy policy() {
+    return new AccessPolicy(config.province());
+  }
+}

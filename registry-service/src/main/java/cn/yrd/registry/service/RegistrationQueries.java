@@ -1,0 +1,127 @@
+package cn.yrd.registry.service;
+
+import cn.yrd.contracts.OrgCategory;
+import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.repository.HistoryEntry;
+import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.rest.HistoryView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-only queries on the register. */
+@ApplicationScoped
+public class RegistrationQueries {
+  static final int DEFAULT_SIZE = 20;
+  static final int MAX_SIZE = 200;
+
+  @Inject ObjectMapper json;
+
+  /** Search filters; null means "any". */
+  public record Filter(
+      String nameContains,
+      OrgCategory category,
+      OrgStatus status,
+      Integer grade,
+      String registrationAuthority,
+      LocalDate establishedFrom,
+      LocalDate establishedTo) {}
+
+  public record Result(List<Organization> items, long total, int page, int size) {}
+
+  public Result search(Filter filter, Integer page, Integer size) {
+    int pageIndex = page == null ? 0 : page;
+    int pageSize = size == null ? DEFAULT_SIZE : size;
+    ValidationOutcome outcome = new ValidationOutcome();
+    if (pageIndex < 0) {
+      outcome.error("page", "must be 0 or more");
+    }
+    if (pageSize < 1 || pageSize > MAX_SIZE) {
+      outcome.error("size", "must be between 1 and " + MAX_SIZE);
+    }
+    if (filter.grade() != null && (filter.grade() < 1 || filter.grade() > 5)) {
+      outcome.error("grade", "must be between 1 and 5");
+    }
+    if (filter.establishedFrom() != null
+        && filter.establishedTo() != null
+        && filter.establishedFrom().isAfter(filter.establishedTo())) {
+      outcome.error("establishedFrom", "must not be after establishedTo");
+    }
+    TextRules.optional(outcome, "name", filter.nameContains(), RegistrationRules.NAME_MAX);
+    outcome.throwIfInvalid();
+
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
+      where.add("name like :name escape '\\'");
+      params.put("name", "%" + escapeLike(filter.nameContains().strip()) + "%");
+    }
+    add(where, params, "category", filter.category());
+    add(where, params, "status", filter.status());
+    if (filter.grade() != null) {
+      where.add("gradeLevel = :grade");
+      params.put("grade", filter.grade().shortValue());
+    }
+    add(where, params, "registrationAuthority", blankToNull(filter.registrationAuthority()));
+    if (filter.establishedFrom() != null) {
+      where.add("establishmentDate >= :from");
+      params.put("from", filter.establishedFrom());
+    }
+    if (filter.establishedTo() != null) {
+      where.add("establishmentDate <= :to");
+      params.put("to", filter.establishedTo());
+    }
+    PanacheQuery<Organization> query =
+        where.isEmpty()
+            ? Organization.findAll(Sort.by("name"))
+            : Organization.find(String.join(" and ", where), Sort.by("name"), params);
+    List<Organization> items = query.page(pageIndex, pageSize).list();
+    return new Result(items, query.count(), pageIndex, pageSize);
+  }
+
+  /** Every change and supervision action of one organization, newest first. */
+  public List<HistoryView> history(String uscc) {
+    List<HistoryEntry> entries = HistoryEntry.list("uscc", Sort.descending("id"), uscc);
+    return entries.stream().map(this::toView).toList();
+  }
+
+  private HistoryView toView(HistoryEntry entry) {
+    try {
+      return new HistoryView(
+          entry.eventId,
+          entry.eventType,
+          entry.effectiveDate,
+          entry.decisionNumber,
+          entry.reason,
+          json.readTree(entry.details),
+          entry.actor,
+          entry.recordedAt);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored history is not JSON", e);
+    }
+  }
+
+  private static void add(
+      List<String> where, Map<String, Object> params, String field, Object value) {
+    if (value != null) {
+      where.add(field + " = :" + field);
+      params.put(field, value);
+    }
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

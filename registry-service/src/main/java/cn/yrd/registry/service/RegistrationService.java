@@ -1,0 +1,239 @@
+package cn.yrd.registry.service;
+
+import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.PersonReference;
+import cn.yrd.contracts.ResidentIdNumber;
+import cn.yrd.contracts.registry.Change;
+import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.config.RegistryConfig;
+import cn.yrd.registry.event.ChangeRecorder;
+import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.rest.AmendmentRequest;
+import cn.yrd.registry.rest.DecisionRequest;
+import cn.yrd.registry.rest.RegistrationRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** 登记: registering, amending, deregistering and revoking organizations. */
+@ApplicationScoped
+public class RegistrationService {
+  @Inject RegistryConfig config;
+  @Inject ChangeRecorder recorder;
+
+  /** The stored record and any warnings the registration raised. */
+  public record Registered(Organization organization, List<String> warnings) {}
+
+  @Transactional
+  public Registered register(RegistrationRequest request, CallerInfo caller) {
+    ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
+    outcome.throwIfInvalid();
+    String uscc = RegistrationRules.normalizeUscc(request.uscc());
+    if (Organization.findById(uscc) != null) {
+      throw ProblemException.conflict("USCC " + uscc + " is already registered here");
+    }
+    requireUniqueName(request.name().strip(), null);
+
+    Organization org = new Organization();
+    org.uscc = uscc;
+    org.name = request.name().strip();
+    org.category = request.category();
+    setLegalRepresentative(org, request.legalRepresentative());
+    org.domicile = request.domicile().strip();
+    org.businessScope = request.businessScope().strip();
+    org.registeredFunds = request.registeredFunds();
+    org.supervisoryUnit = blankToNull(request.supervisoryUnit());
+    org.registrationAuthority = request.registrationAuthority().strip();
+    org.establishmentDate = request.establishmentDate();
+    org.status = OrgStatus.ACTIVE;
+    org.createdAt = BusinessTime.now();
+    org.updatedAt = org.createdAt;
+    RegistrationRequest.TransferIn transfer = request.transferIn();
+    if (transfer != null) {
+      org.transferredFrom = transfer.fromProvince().name();
+    }
+    org.persist();
+
+    Change change =
+        transfer == null
+            ? Change.simple(org.establishmentDate, null, "设立登记")
+            : new Change(
+                transfer.date(),
+                transfer.decisionNumber().strip(),
+                "迁入",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                transfer.fromProvince());
+    recorder.record(
+        org,
+        transfer == null ? EventTypes.REGISTERED : EventTypes.TRANSFERRED_IN,
+        change,
+        caller.name());
+    return new Registered(org, outcome.warnings());
+  }
+
+  @Transactional
+  public Registered amend(
+      String uscc, Long expectedVersion, AmendmentRequest request, CallerInfo caller) {
+    Organization org = load(uscc);
+    requireVersion(org, expectedVersion);
+    requireActive(org, "amend");
+    ValidationOutcome outcome = rules().checkAmendment(request, org.category, BusinessTime.today());
+    outcome.throwIfInvalid();
+
+    List<String> changed = new ArrayList<>();
+    if (request.name() != null && !request.name().strip().equals(org.name)) {
+      requireUniqueName(request.name().strip(), org.uscc);
+      org.name = request.name().strip();
+      changed.add("name");
+    }
+    if (request.domicile() != null && !request.domicile().strip().equals(org.domicile)) {
+      org.domicile = request.domicile().strip();
+      changed.add("domicile");
+    }
+    if (request.legalRepresentative() != null) {
+      String before = org.legalRepPersonRef + org.legalRepName;
+      setLegalRepresentative(org, request.legalRepresentative());
+      if (!before.equals(org.legalRepPersonRef + org.legalRepName)) {
+        changed.add("legalRepresentative");
+      }
+    }
+    if (request.businessScope() != null
+        && !request.businessScope().strip().equals(org.businessScope)) {
+      org.businessScope = request.businessScope().strip();
+      changed.add("businessScope");
+    }
+    if (request.registeredFunds() != null
+        && request.registeredFunds().compareTo(org.registeredFunds) != 0) {
+      org.registeredFunds = request.registeredFunds();
+      changed.add("registeredFunds");
+    }
+    if (request.supervisoryUnit() != null
+        && !Objects.equals(blankToNull(request.supervisoryUnit()), org.supervisoryUnit)) {
+      org.supervisoryUnit = blankToNull(request.supervisoryUnit());
+      changed.add("supervisoryUnit");
+    }
+    if (request.registrationAuthority() != null
+        && !request.registrationAuthority().strip().equals(org.registrationAuthority)) {
+      org.registrationAuthority = request.registrationAuthority().strip();
+      changed.add("registrationAuthority");
+    }
+    if (changed.isEmpty()) {
+      return new Registered(org, outcome.warnings());
+    }
+    org.updatedAt = BusinessTime.now();
+    Change change =
+        new Change(
+            BusinessTime.today(),
+            blankToNull(request.decisionNumber()),
+            "变更登记",
+            changed,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    recorder.record(org, EventTypes.AMENDED, change, caller.name());
+    return new Registered(org, outcome.warnings());
+  }
+
+  /** 注销: voluntary and terminal; a revoked organization may still be deregistered. */
+  @Transactional
+  public Organization deregister(
+      String uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
+    Organization org = load(uscc);
+    requireVersion(org, expectedVersion);
+    Change change = DecisionRules.check(decision, BusinessTime.today(), false);
+    if (org.status == OrgStatus.DEREGISTERED) {
+      throw ProblemException.rule("already-deregistered", uscc + " is already deregistered");
+    }
+    if (org.revocationDate != null && decision.date().isBefore(org.revocationDate)) {
+      throw ProblemException.field(
+          "date", "must not be before the revocation date " + org.revocationDate);
+    }
+    org.status = OrgStatus.DEREGISTERED;
+    org.deregistrationDate = decision.date();
+    org.updatedAt = BusinessTime.now();
+    recorder.record(org, EventTypes.DEREGISTERED, change, caller.name());
+    return org;
+  }
+
+  /** 撤销登记: terminal; needs a decision number. */
+  @Transactional
+  public Organization revoke(
+      String uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
+    Organization org = load(uscc);
+    requireVersion(org, expectedVersion);
+    Change change = DecisionRules.check(decision, BusinessTime.today(), true);
+    requireActive(org, "revoke");
+    markRevoked(org, change);
+    recorder.record(org, EventTypes.REVOKED, change, caller.name());
+    return org;
+  }
+
+  static void markRevoked(Organization org, Change change) {
+    org.status = OrgStatus.REVOKED;
+    org.revocationDate = change.date();
+    org.revocationReason = change.reason();
+    org.revocationDecision = change.decisionNumber();
+    org.updatedAt = BusinessTime.now();
+  }
+
+  public Organization load(String uscc) {
+    Organization org = Organization.findById(RegistrationRules.normalizeUscc(uscc));
+    if (org == null) {
+      throw ProblemException.notFound("no organization with USCC " + uscc + " in this registry");
+    }
+    return org;
+  }
+
+  static void requireActive(Organization org, String action) {
+    if (org.status != OrgStatus.ACTIVE) {
+      throw ProblemException.rule(
+          "not-active", "cannot " + action + " " + org.uscc + ": its status is " + org.status);
+    }
+  }
+
+  static void requireVersion(Organization org, Long expectedVersion) {
+    if (expectedVersion != null && expectedVersion != org.version) {
+      throw ProblemException.preconditionFailed(
+          "If-Match names version " + expectedVersion + " but the record is at " + org.version);
+    }
+  }
+
+  private void requireUniqueName(String name, String exceptUscc) {
+    Organization other = Organization.find("name", name).firstResult();
+    if (other != null && !other.uscc.equals(exceptUscc)) {
+      throw ProblemException.field(
+          "name", "an organization named " + name + " is already registered (" + other.uscc + ")");
+    }
+  }
+
+  private void setLegalRepresentative(
+      Organization org, RegistrationRequest.LegalRepresentativeInput input) {
+    String id = ResidentIdNumber.normalize(input.idNumber());
+    org.legalRepName = input.name().strip();
+    org.legalRepIdNumber = id;
+    org.legalRepPersonRef =
+        PersonReference.of(config.personKey().getBytes(StandardCharsets.UTF_8), id);
+  }
+
+  private RegistrationRules rules() {
+    return new RegistrationRules(config.province(), config.minimumFunds());
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
