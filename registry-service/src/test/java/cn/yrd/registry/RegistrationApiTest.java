@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -351,10 +350,5 @@ class RegistrationApiTest {
 
   private static long count(Class<?> entity, String field, Object value) {
     return QuarkusTransaction.requiringNew().call(() -> Organization.count(field, value));
-  }
-
-  @SuppressWarnings("unused")
-  private static org.hamcrest.Matcher<Object> anything(Object value) {
-    return equalTo(value);
   }
 }

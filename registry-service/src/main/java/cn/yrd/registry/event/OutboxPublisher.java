@@ -2,6 +2,7 @@ package cn.yrd.registry.event;
 
 import cn.yrd.contracts.CloudEventHeaders;
 import cn.yrd.contracts.Province;
+import cn.yrd.registry.service.BusinessTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -86,7 +87,9 @@ final class OutboxPublisher implements AutoCloseable {
     header(
         headers,
         CloudEventHeaders.TIME,
-        row.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        row.occurredAt()
+            .atZoneSameInstant(BusinessTime.ZONE)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     header(headers, CloudEventHeaders.PROVINCE, province.name());
     header(headers, CloudEventHeaders.SEQUENCE, Long.toString(row.sequence()));
     header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
