@@ -47,6 +47,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Registrations", description = "登记: register, read, search, amend, deregister, revoke")
 @SecurityRequirement(name = "bearer")
 @APIResponse(
+    responseCode = "400",
+    description = "Malformed JSON, wrong types or unknown fields",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "404",
+    description = "No such USCC in this registry",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "422",
+    description =
+        "A field or a domain rule fails (USCC, category, region, ID number, dates, pagination…); the problem names which",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
     responseCode = "401",
     description = "No valid bearer token",
     content =
@@ -72,22 +88,8 @@ public class RegistrationResource {
       description = "Registered; Location names the record; warnings list anything worth a look",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   @APIResponse(
-      responseCode = "400",
-      description = "Malformed JSON or wrong types",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
       responseCode = "409",
       description = "The USCC is already registered here",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "A field breaks a rule (USCC, category, region, ID number, dates…)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -120,13 +122,6 @@ public class RegistrationResource {
       responseCode = "200",
       description = "The record; ETag is its version",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such USCC in this registry",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Response get(@PathParam("uscc") @Parameter(example = "51310115000000421L") String uscc) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
@@ -145,13 +140,6 @@ public class RegistrationResource {
   @Operation(
       summary = "Search the register",
       description = "Filters combine with AND; results are ordered by name.")
-  @APIResponse(
-      responseCode = "422",
-      description = "Bad pagination or filter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Page<OrganizationView> search(
       @QueryParam("name") @Parameter(description = "Name contains", example = "软件") String name,
       @QueryParam("category") OrgCategory category,

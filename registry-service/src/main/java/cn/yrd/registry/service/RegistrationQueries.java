@@ -2,9 +2,13 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.repository.AnnualInspection;
 import cn.yrd.registry.repository.HistoryEntry;
+import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.repository.Penalty;
 import cn.yrd.registry.rest.HistoryView;
+import cn.yrd.registry.rest.SupervisionView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -91,6 +95,38 @@ public class RegistrationQueries {
   public List<HistoryView> history(String uscc) {
     List<HistoryEntry> entries = HistoryEntry.list("uscc", Sort.descending("id"), uscc);
     return entries.stream().map(this::toView).toList();
+  }
+
+  /** Penalties (newest first), list entries and annual inspections of one organization. */
+  public SupervisionView supervision(String uscc) {
+    List<SupervisionView.PenaltyView> penalties =
+        Penalty.<Penalty>list("uscc", Sort.descending("imposedOn", "id"), uscc).stream()
+            .map(
+                p ->
+                    new SupervisionView.PenaltyView(
+                        p.kind, p.imposedOn, p.decisionNumber, p.reason, p.fineAmount, p.stopUntil))
+            .toList();
+    List<SupervisionView.ListingView> listings =
+        ListEntry.<ListEntry>list("uscc", Sort.descending("listedOn", "id"), uscc).stream()
+            .map(
+                e ->
+                    new SupervisionView.ListingView(
+                        e.list.name(),
+                        e.listedOn,
+                        e.listedReason,
+                        e.listedDecision,
+                        e.removedOn,
+                        e.removedReason,
+                        e.removedDecision))
+            .toList();
+    List<SupervisionView.InspectionView> inspections =
+        AnnualInspection.<AnnualInspection>list("uscc", Sort.descending("year"), uscc).stream()
+            .map(
+                i ->
+                    new SupervisionView.InspectionView(
+                        i.year, i.result, i.recordedOn, i.decisionNumber))
+            .toList();
+    return new SupervisionView(penalties, listings, inspections);
   }
 
   private HistoryView toView(HistoryEntry entry) {

@@ -1,0 +1,205 @@
+package cn.yrd.registry.rest;
+
+import cn.yrd.contracts.Problem;
+import cn.yrd.contracts.Roles;
+import cn.yrd.registry.config.RegistryConfig;
+import cn.yrd.registry.repository.ListEntry;
+import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
+import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
+import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
+import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
+import cn.yrd.registry.service.AccessPolicy;
+import cn.yrd.registry.service.Caller;
+import cn.yrd.registry.service.CallerInfo;
+import cn.yrd.registry.service.OrganizationMapper;
+import cn.yrd.registry.service.ProblemException;
+import cn.yrd.registry.service.RegistrationQueries;
+import cn.yrd.registry.service.RegistrationService;
+import cn.yrd.registry.service.SupervisionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 监管: supervision records of one organization; each write returns the record after it. */
+@Path("/api/v1/registrations/{uscc}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Supervision",
+    description = "监管: penalties, abnormal and serious lists, annual inspections, grades")
+@SecurityRequirement(name = "bearer")
+@APIResponse(
+    responseCode = "200",
+    description = "Recorded; the organization as it now stands",
+    content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+@APIResponse(
+    responseCode = "400",
+    description = "Malformed JSON, wrong types or unknown fields",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "404",
+    description = "No such USCC in this registry",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "422",
+    description =
+        "A field or a domain rule fails (USCC, category, region, ID number, dates, pagination…); the problem names which",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "The token's role or province does not allow this",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SupervisionResource {
+  @Inject SupervisionService supervision;
+  @Inject RegistrationService registrations;
+  @Inject RegistrationQueries queries;
+  @Inject RegistryConfig config;
+  @Inject Caller caller;
+
+  @POST
+  @Path("/penalties")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(
+      summary = "Impose an administrative penalty (行政处罚)",
+      description = "CERTIFICATE_REVOCATION makes the organization REVOKED.")
+  public Response penalize(@PathParam("uscc") String uscc, PenaltyRequest request) {
+    return write(request, who -> supervision.imposePenalty(uscc, request, who));
+  }
+
+  @POST
+  @Path("/abnormal-list")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(
+      summary = "Put on the abnormal-activity list (列入活动异常名录)",
+      description = "reasonCode is an AbnormalListReason.")
+  public Response listAbnormal(@PathParam("uscc") String uscc, ListingRequest request) {
+    return write(
+        request, who -> supervision.putOnList(uscc, ListEntry.Kind.ABNORMAL, request, who));
+  }
+
+  @POST
+  @Path("/abnormal-list/removal")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(summary = "Remove from the abnormal-activity list (移出活动异常名录)")
+  public Response removeAbnormal(@PathParam("uscc") String uscc, DecisionRequest decision) {
+    return write(
+        decision, who -> supervision.removeFromList(uscc, ListEntry.Kind.ABNORMAL, decision, who));
+  }
+
+  @POST
+  @Path("/serious-list")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(
+      summary = "Put on the serious-violation list (列入严重违法失信名单)",
+      description = "reasonCode is a SeriousListReason.")
+  public Response listSerious(@PathParam("uscc") String uscc, ListingRequest request) {
+    return write(request, who -> supervision.putOnList(uscc, ListEntry.Kind.SERIOUS, request, who));
+  }
+
+  @POST
+  @Path("/serious-list/removal")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(
+      summary = "Remove from the serious-violation list (移出严重违法失信名单)",
+      description =
+          "Only after the configured clean years (default 2); a revoked organization only after deregistration.")
+  public Response removeSerious(@PathParam("uscc") String uscc, DecisionRequest decision) {
+    return write(
+        decision, who -> supervision.removeFromList(uscc, ListEntry.Kind.SERIOUS, decision, who));
+  }
+
+  @POST
+  @Path("/annual-inspections")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(summary = "Record an annual inspection result (年检)")
+  @APIResponse(
+      responseCode = "409",
+      description = "That year is already recorded",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response inspect(@PathParam("uscc") String uscc, InspectionRequest request) {
+    return write(request, who -> supervision.recordInspection(uscc, request, who));
+  }
+
+  @POST
+  @Path("/grade")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(
+      summary = "Award a grade (评估等级)",
+      description =
+          "Valid five years from the award. Refused while on either list or within a year of a penalty.")
+  public Response award(@PathParam("uscc") String uscc, GradeRequest request) {
+    return write(request, who -> supervision.awardGrade(uscc, request, who));
+  }
+
+  @POST
+  @Path("/grade/withdrawal")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(summary = "Withdraw the grade (撤销评估等级)")
+  public Response withdraw(@PathParam("uscc") String uscc, DecisionRequest decision) {
+    return write(decision, who -> supervision.withdrawGrade(uscc, decision, who));
+  }
+
+  @GET
+  @Path("/supervision")
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.SUPERVISOR,
+    Roles.READER,
+    Roles.AUDITOR,
+    Roles.RECOGNITION_OFFICER
+  })
+  @Operation(
+      summary = "An organization's supervision record",
+      description = "Penalties, list entries and inspections, newest first.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The supervision record",
+      content = @Content(schema = @Schema(implementation = SupervisionView.class)))
+  public SupervisionView record(@PathParam("uscc") String uscc) {
+    new AccessPolicy(config.province()).requireRead(caller.info());
+    return queries.supervision(registrations.load(uscc).uscc);
+  }
+
+  private interface Write {
+    Organization apply(CallerInfo caller);
+  }
+
+  private Response write(Object body, Write action) {
+    CallerInfo who = caller.info();
+    AccessPolicy policy = new AccessPolicy(config.province());
+    policy.requireSupervisionWrite(who);
+    if (body == null) {
+      throw ProblemException.field("", "a request body is required");
+    }
+    Organization org = action.apply(who);
+    return Response.ok(OrganizationMapper.toView(org, config.province(), policy.mayUnmask(who)))
+        .tag(Long.toString(org.version))
+        .build();
+  }
+}

@@ -1,0 +1,32 @@
+package cn.yrd.registry.rest;
+
+import cn.yrd.contracts.registry.InspectionResult;
+import cn.yrd.contracts.registry.PenaltyKind;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An organization's supervision record: penalties, list entries and annual inspections. */
+public record SupervisionView(
+    List<PenaltyView> penalties, List<ListingView> listings, List<InspectionView> inspections) {
+
+  public record PenaltyView(
+      PenaltyKind kind,
+      LocalDate date,
+      String decisionNumber,
+      String reason,
+      BigDecimal fineAmount,
+      LocalDate stopUntil) {}
+
+  public record ListingView(
+      String list,
+      LocalDate listedOn,
+      String reasonCode,
+      String listedDecision,
+      LocalDate removedOn,
+      String removedReason,
+      String removedDecision) {}
+
+  public record InspectionView(
+      int year, InspectionResult result, LocalDate recordedOn, String decisionNumber) {}
+}

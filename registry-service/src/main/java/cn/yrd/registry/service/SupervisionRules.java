@@ -1,0 +1,169 @@
+package cn.yrd.registry.service;
+
+import cn.yrd.contracts.registry.AbnormalListReason;
+import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.contracts.registry.PenaltyKind;
+import cn.yrd.contracts.registry.SeriousListReason;
+import cn.yrd.registry.repository.ListEntry;
+import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
+import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
+import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
+import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The rules of supervision (domain.md, "Supervision"), free of storage so they can be tested alone.
+ */
+public final class SupervisionRules {
+  private SupervisionRules() {}
+
+  public static ValidationOutcome checkPenalty(PenaltyRequest request, LocalDate today) {
+    ValidationOutcome outcome = new ValidationOutcome();
+    if (request.kind() == null) {
+      outcome.error("kind", "is required");
+    }
+    checkDecision(
+        outcome, "date", request.date(), request.decisionNumber(), request.reason(), today, true);
+    boolean fine = request.kind() == PenaltyKind.FINE;
+    if (fine && (request.fineAmount() == null || request.fineAmount().signum() <= 0)) {
+      outcome.error("fineAmount", "a fine needs an amount above zero");
+    } else if (fine
+        && (request.fineAmount().scale() > 2 || request.fineAmount().precision() > 18)) {
+      outcome.error("fineAmount", "must have at most 16 digits and 2 decimals");
+    } else if (!fine && request.fineAmount() != null) {
+      outcome.error("fineAmount", "only a FINE has an amount");
+    }
+    boolean stop = request.kind() == PenaltyKind.STOP_ACTIVITIES;
+    if (stop && request.stopUntil() == null) {
+      outcome.error("stopUntil", "an order to stop activities needs the day they may resume");
+    } else if (stop && request.date() != null && !request.stopUntil().isAfter(request.date())) {
+      outcome.error("stopUntil", "must be after the decision date");
+    } else if (!stop && request.stopUntil() != null) {
+      outcome.error("stopUntil", "only STOP_ACTIVITIES has an end date");
+    }
+    return outcome;
+  }
+
+  public static ValidationOutcome checkListing(
+      ListingRequest request, ListEntry.Kind list, LocalDate today) {
+    ValidationOutcome outcome = new ValidationOutcome();
+    Class<? extends Enum<?>> reasons =
+        list == ListEntry.Kind.ABNORMAL ? AbnormalListReason.class : SeriousListReason.class;
+    boolean known =
+        request.reasonCode() != null
+            && Arrays.stream(reasons.getEnumConstants())
+                .anyMatch(r -> r.name().equals(request.reasonCode()));
+    if (!known) {
+      outcome.error("reasonCode", "must be one of " + Arrays.toString(reasons.getEnumConstants()));
+    }
+    checkDecision(
+        outcome, "date", request.date(), request.decisionNumber(), request.reason(), today, true);
+    return outcome;
+  }
+
+  public static ValidationOutcome checkInspection(
+      InspectionRequest request, LocalDate establishedOn, LocalDate today) {
+    ValidationOutcome outcome = new ValidationOutcome();
+    if (request.year() == null) {
+      outcome.error("year", "is required");
+    } else if (request.year() < establishedOn.getYear() || request.year() > today.getYear()) {
+      outcome.error(
+          "year",
+          "must be between the establishment year "
+              + establishedOn.getYear()
+              + " and "
+              + today.getYear());
+    }
+    if (request.result() == null) {
+      outcome.error("result", "is required");
+    }
+    RegistrationRules.checkPastDate(outcome, "date", request.date(), today, true);
+    TextRules.optional(
+        outcome, "decisionNumber", request.decisionNumber(), RegistrationRules.NAME_MAX);
+    return outcome;
+  }
+
+  public static ValidationOutcome checkGrade(GradeRequest request, LocalDate today) {
+    ValidationOutcome outcome = new ValidationOutcome();
+    if (request.level() == null || request.level() < 1 || request.level() > 5) {
+      outcome.error("level", "must be 1 to 5 (1A-5A)");
+    }
+    checkDecision(
+        outcome,
+        "awardedOn",
+        request.awardedOn(),
+        request.decisionNumber(),
+        request.reason(),
+        today,
+        false);
+    return outcome;
+  }
+
+  /**
+   * Why an organization may not be awarded a grade on {@code awardedOn}: on either list, or
+   * penalized within {@code barYears} before the award.
+   */
+  public static Optional<String> gradeIneligibility(
+      boolean abnormalListed,
+      boolean seriousListed,
+      Optional<LocalDate> lastPenalty,
+      LocalDate awardedOn,
+      int barYears) {
+    if (seriousListed) {
+      return Optional.of("it is on the serious-violation list");
+    }
+    if (abnormalListed) {
+      return Optional.of("it is on the abnormal-activity list");
+    }
+    return lastPenalty
+        .filter(day -> day.isAfter(awardedOn.minusYears(barYears)))
+        .map(
+            day ->
+                "it was penalized on "
+                    + day
+                    + ", less than "
+                    + barYears
+                    + " year(s) before the award");
+  }
+
+  /**
+   * Why an organization may not leave the serious-violation list on {@code removedOn}: a revoked
+   * organization only after deregistration, any other only after {@code minYears} clean years.
+   */
+  public static Optional<String> seriousRemovalBlock(
+      OrgStatus status, boolean wasRevoked, LocalDate listedOn, LocalDate removedOn, int minYears) {
+    if (wasRevoked && status != OrgStatus.DEREGISTERED) {
+      return Optional.of(
+          "a revoked organization leaves the serious list only after deregistration");
+    }
+    if (removedOn.isBefore(listedOn.plusYears(minYears))) {
+      return Optional.of(
+          "listed on "
+              + listedOn
+              + "; removal needs "
+              + minYears
+              + " clean years, so not before "
+              + listedOn.plusYears(minYears));
+    }
+    return Optional.empty();
+  }
+
+  private static void checkDecision(
+      ValidationOutcome outcome,
+      String dateField,
+      LocalDate date,
+      String decisionNumber,
+      String reason,
+      LocalDate today,
+      boolean reasonRequired) {
+    RegistrationRules.checkPastDate(outcome, dateField, date, today, true);
+    TextRules.required(outcome, "decisionNumber", decisionNumber, RegistrationRules.NAME_MAX);
+    if (reasonRequired) {
+      TextRules.required(outcome, "reason", reason, RegistrationRules.TEXT_MAX);
+    } else {
+      TextRules.optional(outcome, "reason", reason, RegistrationRules.TEXT_MAX);
+    }
+  }
+}
