@@ -41,8 +41,7 @@ public class ChangeRecorder {
     event.topic = EventTypes.topicOf(eventType);
     event.eventType = eventType;
     event.subject = org.uscc;
-    event.payload =
-        write(new RegistryEvent(OrganizationMapper.toState(org, config.province()), change));
+    event.payload = payload(org, change);
     event.occurredAt = now;
     event.persist();
 
@@ -62,7 +61,13 @@ public class ChangeRecorder {
     return eventId;
   }
 
-  private String write(Object value) {
+  /** The event payload: the record's full state after the change, and the change. */
+  public String payload(Organization org, Change change) {
+    return write(new RegistryEvent(OrganizationMapper.toState(org, config.province()), change));
+  }
+
+  /** The change alone, as the history keeps it. */
+  public String write(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {

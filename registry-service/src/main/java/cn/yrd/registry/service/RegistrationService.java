@@ -37,9 +37,16 @@ public class RegistrationService {
       throw ProblemException.conflict("USCC " + uscc + " is already registered here");
     }
     requireUniqueName(request.name().strip(), null);
+    Organization org = newOrganization(request);
+    org.persist();
+    recorder.record(org, eventTypeOf(request), changeOf(request), caller.name());
+    return new Registered(org, outcome.warnings());
+  }
 
+  /** The record a valid registration creates, not yet stored. */
+  Organization newOrganization(RegistrationRequest request) {
     Organization org = new Organization();
-    org.uscc = uscc;
+    org.uscc = RegistrationRules.normalizeUscc(request.uscc());
     org.name = request.name().strip();
     org.category = request.category();
     setLegalRepresentative(org, request.legalRepresentative());
@@ -52,33 +59,34 @@ public class RegistrationService {
     org.status = OrgStatus.ACTIVE;
     org.createdAt = BusinessTime.now();
     org.updatedAt = org.createdAt;
-    RegistrationRequest.TransferIn transfer = request.transferIn();
-    if (transfer != null) {
-      org.transferredFrom = transfer.fromProvince().name();
+    if (request.transferIn() != null) {
+      org.transferredFrom = request.transferIn().fromProvince().name();
     }
-    org.persist();
+    return org;
+  }
 
-    Change change =
-        transfer == null
-            ? Change.simple(org.establishmentDate, null, "设立登记")
-            : new Change(
-                transfer.date(),
-                transfer.decisionNumber().strip(),
-                "迁入",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                transfer.fromProvince());
-    recorder.record(
-        org,
-        transfer == null ? EventTypes.REGISTERED : EventTypes.TRANSFERRED_IN,
-        change,
-        caller.name());
-    return new Registered(org, outcome.warnings());
+  static String eventTypeOf(RegistrationRequest request) {
+    return request.transferIn() == null ? EventTypes.REGISTERED : EventTypes.TRANSFERRED_IN;
+  }
+
+  /** 设立登记 dates from establishment; 迁入 from the transfer decision. */
+  static Change changeOf(RegistrationRequest request) {
+    RegistrationRequest.TransferIn transfer = request.transferIn();
+    if (transfer == null) {
+      return Change.simple(request.establishmentDate(), null, "设立登记");
+    }
+    return new Change(
+        transfer.date(),
+        transfer.decisionNumber().strip(),
+        "迁入",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        transfer.fromProvince());
   }
 
   @Transactional
@@ -229,7 +237,7 @@ public class RegistrationService {
         PersonReference.of(config.personKey().getBytes(StandardCharsets.UTF_8), id);
   }
 
-  private RegistrationRules rules() {
+  RegistrationRules rules() {
     return new RegistrationRules(config.province(), config.minimumFunds());
   }
 
