@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -30,6 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/registrations/import")
 @Tag(name = "Registrations")
 @SecurityRequirement(name = "bearer")
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "The token's role or province does not allow this",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ImportResource {
   static final String NDJSON = "application/x-ndjson";
   static final String CSV = "text/csv";
@@ -55,11 +66,15 @@ public class ImportResource {
       content = {
         @Content(
             mediaType = NDJSON,
-            schema = @Schema(implementation = RegistrationRequest.class),
+            schema =
+                @Schema(
+                    implementation = RegistrationRequest.class,
+                    description = "One RegistrationRequest object per line"),
             example =
-                "{\"uscc\":\"51310115000000421L\",\"name\":\"上海市软件行业协会\",\"category\":\"SOCIAL_GROUP\",…}"),
+                "{\"uscc\":\"51310115000004212C\",\"name\":\"上海市软件行业协会\",\"category\":\"SOCIAL_GROUP\",…}"),
         @Content(
             mediaType = CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "UTF-8 CSV with a header row"),
             example =
                 "uscc,name,category,legalRepName,legalRepIdNumber,domicile,businessScope,registeredFunds,supervisoryUnit,registrationAuthority,establishmentDate")
       })

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An organization as the API shows it; the ID number is masked unless the caller may see it. */
 @Schema(description = "A registration record (登记记录).")
 public record OrganizationView(
-    @Schema(example = "51310115000000421L") String uscc,
+    @Schema(example = "51310115000004212C") String uscc,
     @Schema(example = "上海市软件行业协会") String name,
     OrgCategory category,
     Province province,

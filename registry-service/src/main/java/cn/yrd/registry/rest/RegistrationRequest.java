@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** 设立登记: what a registrar submits to register an organization. */
 @Schema(description = "A new registration (设立登记).")
 public record RegistrationRequest(
-    @Schema(required = true, example = "51310115000000421L", description = "统一社会信用代码") String uscc,
+    @Schema(required = true, example = "51310115000004212C", description = "统一社会信用代码") String uscc,
     @Schema(required = true, example = "上海市软件行业协会") String name,
     @Schema(required = true, example = "SOCIAL_GROUP") OrgCategory category,
     @Schema(required = true) LegalRepresentativeInput legalRepresentative,

@@ -122,7 +122,7 @@ public class RegistrationResource {
       responseCode = "200",
       description = "The record; ETag is its version",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-  public Response get(@PathParam("uscc") @Parameter(example = "51310115000000421L") String uscc) {
+  public Response get(@PathParam("uscc") @Parameter(example = "51310115000004212C") String uscc) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
     Organization org = registrations.load(uscc);
@@ -140,7 +140,11 @@ public class RegistrationResource {
   @Operation(
       summary = "Search the register",
       description = "Filters combine with AND; results are ordered by name.")
-  public Page<OrganizationView> search(
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of matches",
+      content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
+  public OrganizationPage search(
       @QueryParam("name") @Parameter(description = "Name contains", example = "软件") String name,
       @QueryParam("category") OrgCategory category,
       @QueryParam("status") OrgStatus status,
@@ -161,7 +165,7 @@ public class RegistrationResource {
             name, category, status, grade, authority, establishedFrom, establishedTo);
     RegistrationQueries.Result result = queries.search(filter, page, size);
     List<OrganizationView> items = result.items().stream().map(org -> view(org, who)).toList();
-    return new Page<>(items, result.total(), result.page(), result.size());
+    return new OrganizationPage(items, result.total(), result.page(), result.size());
   }
 
   @PATCH
@@ -255,6 +259,11 @@ public class RegistrationResource {
   @Operation(
       summary = "An organization's history",
       description = "Every change and supervision action, newest first.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The history, newest first",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
   public List<HistoryView> history(@PathParam("uscc") String uscc) {
     policy().requireRead(caller.info());
     return queries.history(registrations.load(uscc).uscc);
