@@ -257,6 +257,40 @@ class RegistrationApiTest {
   }
 
   @Test
+  void transfersOutToAnotherProvinceOnlyOnce() {
+    Map<String, Object> body = registration();
+    String uscc = (String) body.get("uscc");
+    as(Roles.REGISTRAR).body(body).post(REGISTRATIONS).then().statusCode(201);
+    Map<String, Object> transfer =
+        Map.of("toProvince", "SH", "date", "2026-03-01", "decisionNumber", "沪民社迁〔2026〕12号");
+
+    as(Roles.REGISTRAR)
+        .body(transfer)
+        .post(REGISTRATIONS + "/" + uscc + "/transfer-out")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", is("toProvince"));
+    as(Roles.REGISTRAR)
+        .body(Map.of("toProvince", "JS", "date", "2026-03-01", "decisionNumber", "沪民社迁〔2026〕12号"))
+        .post(REGISTRATIONS + "/" + uscc + "/transfer-out")
+        .then()
+        .statusCode(200)
+        .body("status", is("DEREGISTERED"))
+        .body("deregistrationDate", is("2026-03-01"));
+    as(Roles.READER)
+        .get(REGISTRATIONS + "/" + uscc + "/history")
+        .then()
+        .body("[0].eventType", is("cn.yrd.registration.transferred-out.v1"))
+        .body("[0].details.otherProvince", is("JS"));
+    as(Roles.REGISTRAR)
+        .body(Map.of("toProvince", "ZJ", "date", "2026-03-02", "decisionNumber", "x"))
+        .post(REGISTRATIONS + "/" + uscc + "/transfer-out")
+        .then()
+        .statusCode(422)
+        .body("type", containsString("not-active"));
+  }
+
+  @Test
   void searchesByFiltersWithPagination() {
     Map<String, Object> body = registration(OrgCategory.FOUNDATION);
     as(Roles.REGISTRAR).body(body).post(REGISTRATIONS).then().statusCode(201);

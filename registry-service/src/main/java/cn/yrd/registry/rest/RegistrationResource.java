@@ -247,6 +247,31 @@ public class RegistrationResource {
     return withETag(org, view(org, who));
   }
 
+  @POST
+  @Path("/{uscc}/transfer-out")
+  @RolesAllowed(WRITE)
+  @Operation(
+      summary = "Transfer out to another province (迁出)",
+      description =
+          "The record here becomes DEREGISTERED; the other province registers the same code with transferIn.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Transferred out",
+      content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+  public Response transferOut(
+      @PathParam("uscc") String uscc,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      TransferOutRequest request) {
+    CallerInfo who = caller.info();
+    policy().requireRegistrationWrite(who);
+    if (request == null) {
+      throw ProblemException.field("", "a transfer body is required");
+    }
+    Organization org =
+        registrations.transferOut(uscc, ETags.parseIfMatch(ifMatch, false), request, who);
+    return withETag(org, view(org, who));
+  }
+
   @GET
   @Path("/{uscc}/history")
   @RolesAllowed({

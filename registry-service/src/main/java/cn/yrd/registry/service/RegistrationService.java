@@ -11,6 +11,7 @@ import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.rest.AmendmentRequest;
 import cn.yrd.registry.rest.DecisionRequest;
 import cn.yrd.registry.rest.RegistrationRequest;
+import cn.yrd.registry.rest.TransferOutRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -174,6 +175,47 @@ public class RegistrationService {
     org.deregistrationDate = decision.date();
     org.updatedAt = BusinessTime.now();
     recorder.record(org, EventTypes.DEREGISTERED, change, caller.name());
+    return org;
+  }
+
+  /**
+   * 迁出: the registration ends here (DEREGISTERED) because it continues in another province, whose
+   * registry records the transfer-in under the same code.
+   */
+  @Transactional
+  public Organization transferOut(
+      String uscc, Long expectedVersion, TransferOutRequest request, CallerInfo caller) {
+    Organization org = load(uscc);
+    requireVersion(org, expectedVersion);
+    ValidationOutcome outcome = new ValidationOutcome();
+    if (request.toProvince() == null) {
+      outcome.error("toProvince", "is required");
+    } else if (request.toProvince() == config.province()) {
+      outcome.error("toProvince", "a transfer goes to another province");
+    }
+    RegistrationRules.checkPastDate(outcome, "date", request.date(), BusinessTime.today(), true);
+    TextRules.required(
+        outcome, "decisionNumber", request.decisionNumber(), RegistrationRules.NAME_MAX);
+    TextRules.optional(outcome, "reason", request.reason(), RegistrationRules.TEXT_MAX);
+    outcome.throwIfInvalid();
+    requireActive(org, "transfer");
+    org.status = OrgStatus.DEREGISTERED;
+    org.deregistrationDate = request.date();
+    org.updatedAt = BusinessTime.now();
+    Change change =
+        new Change(
+            request.date(),
+            request.decisionNumber().strip(),
+            request.reason() == null ? "迁出" : request.reason().strip(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            request.toProvince());
+    recorder.record(org, EventTypes.TRANSFERRED_OUT, change, caller.name());
     return org;
   }
 
