@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import cn.yrd.contracts.Roles;
-import cn.yrd.registry.event.OutboxEvent;
+import cn.yrd.support.outbox.OutboxEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yrd.contracts.Topics;
 import cn.yrd.local.testing.KafkaRoundTrip;
 import cn.yrd.local.testing.ServiceProbes;
-import cn.yrd.registry.event.OutboxEvent;
+import cn.yrd.support.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;

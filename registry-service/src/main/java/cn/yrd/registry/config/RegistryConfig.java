@@ -4,7 +4,6 @@ import cn.yrd.contracts.Province;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
-import java.time.Duration;
 
 /** Settings of one province's registry ({@code yrd.registry.*}). */
 @ConfigMapping(prefix = "yrd.registry")
@@ -30,8 +29,6 @@ public interface RegistryConfig {
   @WithDefault("1")
   int gradeBarAfterPenaltyYears();
 
-  Outbox outbox();
-
   /** Minimum funds per category, in CNY (configurable: the rule varies by locality). */
   interface MinimumFunds {
     @WithDefault("30000")
@@ -42,24 +39,5 @@ public interface RegistryConfig {
 
     @WithDefault("2000000")
     BigDecimal foundation();
-  }
-
-  /** The outbox relay that publishes accepted changes to Kafka. */
-  interface Outbox {
-    /** How often the leader looks for unpublished rows when nothing woke it. */
-    @WithDefault("PT0.2S")
-    Duration pollInterval();
-
-    /** Rows claimed and sent per round. */
-    @WithDefault("500")
-    int batchSize();
-
-    /** How often a non-leader instance tries to become the relay leader. */
-    @WithDefault("PT2S")
-    Duration leaderRetry();
-
-    /** Pause after the broker refused or timed out, before trying again. */
-    @WithDefault("PT1S")
-    Duration failureBackoff();
   }
 }

@@ -1,22 +1,18 @@
 package cn.yrd.registry.event;
 
-import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.RegistryEvent;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.repository.HistoryEntry;
 import cn.yrd.registry.repository.Organization;
-import cn.yrd.registry.service.BusinessTime;
 import cn.yrd.registry.service.OrganizationMapper;
+import cn.yrd.support.outbox.OutboxWriter;
+import cn.yrd.support.time.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -27,23 +23,12 @@ import java.util.UUID;
 public class ChangeRecorder {
   @Inject ObjectMapper json;
   @Inject RegistryConfig config;
-  @Inject OutboxRelay relay;
-  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject OutboxWriter outbox;
 
   public UUID record(Organization org, String eventType, Change change, String actor) {
     // Flush first so the payload carries the version the database now holds.
     Panache.getEntityManager().flush();
-    UUID eventId = UUID.randomUUID();
-    OffsetDateTime now = BusinessTime.now();
-
-    OutboxEvent event = new OutboxEvent();
-    event.eventId = eventId;
-    event.topic = EventTypes.topicOf(eventType);
-    event.eventType = eventType;
-    event.subject = org.uscc;
-    event.payload = payload(org, change);
-    event.occurredAt = now;
-    event.persist();
+    UUID eventId = outbox.append(eventType, org.uscc, payload(org, change));
 
     HistoryEntry entry = new HistoryEntry();
     entry.uscc = org.uscc;
@@ -54,10 +39,8 @@ public class ChangeRecorder {
     entry.reason = change.reason();
     entry.details = write(change);
     entry.actor = actor;
-    entry.recordedAt = now;
+    entry.recordedAt = BusinessTime.now();
     entry.persist();
-
-    transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     return eventId;
   }
 
@@ -72,18 +55,6 @@ public class ChangeRecorder {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event payload not serializable", e);
-    }
-  }
-
-  private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
-    @Override
-    public void beforeCompletion() {}
-
-    @Override
-    public void afterCompletion(int status) {
-      if (status == Status.STATUS_COMMITTED) {
-        relay.wakeUp();
-      }
     }
   }
 }

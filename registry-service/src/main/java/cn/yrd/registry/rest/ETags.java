@@ -1,6 +1,6 @@
 package cn.yrd.registry.rest;
 
-import cn.yrd.registry.service.ProblemException;
+import cn.yrd.support.problem.ProblemException;
 
 /** A record's version as an HTTP entity tag, and back. */
 final class ETags {

@@ -2,6 +2,8 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
+import cn.yrd.support.problem.ProblemException;
+import cn.yrd.support.security.CallerInfo;
 import java.util.Set;
 
 /**

@@ -2,6 +2,8 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.registry.rest.DecisionRequest;
+import cn.yrd.support.validation.TextRules;
+import cn.yrd.support.validation.ValidationOutcome;
 import java.time.LocalDate;
 
 /** Checks a dated decision: date not in the future, reason given, number when one is required. */

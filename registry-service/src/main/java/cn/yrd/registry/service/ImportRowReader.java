@@ -2,6 +2,7 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.registry.rest.RegistrationRequest;
+import cn.yrd.support.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;

@@ -2,12 +2,15 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.Problem.FieldError;
 import cn.yrd.registry.event.ChangeRecorder;
-import cn.yrd.registry.event.OutboxRelay;
 import cn.yrd.registry.repository.BulkRegistrationWriter;
 import cn.yrd.registry.repository.BulkRegistrationWriter.NewRegistration;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.rest.ImportReport;
 import cn.yrd.registry.rest.RegistrationRequest;
+import cn.yrd.support.outbox.OutboxRelay;
+import cn.yrd.support.security.CallerInfo;
+import cn.yrd.support.time.BusinessTime;
+import cn.yrd.support.validation.ValidationOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -9,6 +9,8 @@ import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.Penalty;
 import cn.yrd.registry.rest.HistoryView;
 import cn.yrd.registry.rest.SupervisionView;
+import cn.yrd.support.validation.TextRules;
+import cn.yrd.support.validation.ValidationOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

@@ -9,6 +9,8 @@ import cn.yrd.contracts.UsccViolation;
 import cn.yrd.registry.config.RegistryConfig.MinimumFunds;
 import cn.yrd.registry.rest.AmendmentRequest;
 import cn.yrd.registry.rest.RegistrationRequest;
+import cn.yrd.support.validation.TextRules;
+import cn.yrd.support.validation.ValidationOutcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;

@@ -9,6 +9,8 @@ import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
 import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
 import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
+import cn.yrd.support.validation.TextRules;
+import cn.yrd.support.validation.ValidationOutcome;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.support.problem.ProblemException;
+import cn.yrd.support.security.CallerInfo;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,6 +9,7 @@ import cn.yrd.contracts.UsccGenerator;
 import cn.yrd.registry.config.RegistryConfig.MinimumFunds;
 import cn.yrd.registry.rest.AmendmentRequest;
 import cn.yrd.registry.rest.RegistrationRequest;
+import cn.yrd.support.validation.ValidationOutcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package cn.yrd.registry.event;
+package cn.yrd.support.outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

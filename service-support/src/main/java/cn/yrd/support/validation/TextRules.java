@@ -1,11 +1,12 @@
-package cn.yrd.registry.service;
+package cn.yrd.support.validation;
 
 /** Rules every free-text field of a record obeys. */
-final class TextRules {
+public final class TextRules {
   private TextRules() {}
 
   /** Checks a required text field; returns the trimmed value or null after recording an error. */
-  static String required(ValidationOutcome outcome, String field, String value, int maxLength) {
+  public static String required(
+      ValidationOutcome outcome, String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       outcome.error(field, "is required");
       return null;
@@ -14,7 +15,8 @@ final class TextRules {
   }
 
   /** Checks an optional text field; blank counts as absent. */
-  static String optional(ValidationOutcome outcome, String field, String value, int maxLength) {
+  public static String optional(
+      ValidationOutcome outcome, String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -1,4 +1,4 @@
-package cn.yrd.registry.service;
+package cn.yrd.support.time;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,7 +1,6 @@
-package cn.yrd.registry.rest;
+package cn.yrd.support.problem;
 
 import cn.yrd.contracts.Problem;
-import cn.yrd.registry.service.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,9 +1,9 @@
-package cn.yrd.registry.event;
+package cn.yrd.support.outbox;
 
-import cn.yrd.registry.config.RegistryConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
  * sent only after the broker acknowledged them. See docs/adr/0002-outbox-relay.md.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "yrd.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
@@ -36,7 +37,7 @@ public class OutboxRelay {
   static final long LEADER_LOCK_KEY = 0x59524452454c4159L;
 
   @Inject AgroalDataSource dataSource;
-  @Inject RegistryConfig config;
+  @Inject OutboxConfig config;
   @Inject MeterRegistry metrics;
 
   @Inject
@@ -92,7 +93,7 @@ public class OutboxRelay {
   }
 
   private void run() {
-    RegistryConfig.Outbox settings = config.outbox();
+    OutboxConfig settings = config;
     while (running) {
       Duration pause = settings.pollInterval();
       try {
@@ -141,13 +142,13 @@ public class OutboxRelay {
       throw new SQLException("leader connection is no longer valid");
     }
     OutboxStore store = new OutboxStore(leaderConnection);
-    List<OutboxStore.Row> rows = store.claim(config.outbox().batchSize());
+    List<OutboxStore.Row> rows = store.claim(config.batchSize());
     backlog.set(store.countUnpublished());
     if (rows.isEmpty()) {
       return 0;
     }
     if (publisher == null) {
-      publisher = new OutboxPublisher(kafkaConfig, config.province());
+      publisher = new OutboxPublisher(kafkaConfig, config.source(), config.province());
     }
     OutboxPublisher.Result result = publisher.send(rows);
     store.markPublished(result.acknowledged());

@@ -1,4 +1,4 @@
-package cn.yrd.registry.service;
+package cn.yrd.support.security;
 
 import cn.yrd.contracts.Province;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package cn.yrd.registry.service;
+package cn.yrd.support.validation;
 
 import cn.yrd.contracts.Problem.FieldError;
+import cn.yrd.support.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 

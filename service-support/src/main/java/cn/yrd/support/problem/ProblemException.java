@@ -1,4 +1,4 @@
-package cn.yrd.registry.service;
+package cn.yrd.support.problem;
 
 import cn.yrd.contracts.Problem;
 import java.util.List;

@@ -1,8 +1,7 @@
-package cn.yrd.registry.event;
+package cn.yrd.support.outbox;
 
 import cn.yrd.contracts.CloudEventHeaders;
-import cn.yrd.contracts.Province;
-import cn.yrd.registry.service.BusinessTime;
+import cn.yrd.support.time.BusinessTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,9 +28,10 @@ final class OutboxPublisher implements AutoCloseable {
   record Result(List<Long> acknowledged, RuntimeException failure) {}
 
   private final KafkaProducer<String, byte[]> producer;
-  private final Province province;
+  private final String source;
+  private final Optional<String> province;
 
-  OutboxPublisher(Map<String, Object> kafkaConfig, Province province) {
+  OutboxPublisher(Map<String, Object> kafkaConfig, String source, Optional<String> province) {
     Map<String, Object> config = new HashMap<>(kafkaConfig);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -40,8 +41,9 @@ final class OutboxPublisher implements AutoCloseable {
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "registry-" + province.name() + "-outbox");
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox" + source.replace('/', '-'));
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.source = source;
     this.province = province;
   }
 
@@ -81,7 +83,7 @@ final class OutboxPublisher implements AutoCloseable {
     Headers headers = record.headers();
     header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
     header(headers, CloudEventHeaders.ID, row.eventId().toString());
-    header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.registrySource(province));
+    header(headers, CloudEventHeaders.SOURCE, source);
     header(headers, CloudEventHeaders.TYPE, row.eventType());
     header(headers, CloudEventHeaders.SUBJECT, row.subject());
     header(
@@ -90,7 +92,7 @@ final class OutboxPublisher implements AutoCloseable {
         row.occurredAt()
             .atZoneSameInstant(BusinessTime.ZONE)
             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    header(headers, CloudEventHeaders.PROVINCE, province.name());
+    province.ifPresent(p -> header(headers, CloudEventHeaders.PROVINCE, p));
     header(headers, CloudEventHeaders.SEQUENCE, Long.toString(row.sequence()));
     header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     return record;

@@ -1,4 +1,4 @@
-package cn.yrd.registry.event;
+package cn.yrd.support.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
