@@ -23,6 +23,20 @@ public final class EventTypes {
   public static final String GRADE_AWARDED = SUPERVISION + "grade-awarded" + V1;
   public static final String GRADE_WITHDRAWN = SUPERVISION + "grade-withdrawn" + V1;
 
+  private static final String RECOGNITION = "cn.yrd.recognition.";
+
+  public static final String RECOGNITION_REQUESTED = RECOGNITION + "requested" + V1;
+  public static final String RECOGNITION_GRANTED = RECOGNITION + "granted" + V1;
+  public static final String RECOGNITION_REJECTED = RECOGNITION + "rejected" + V1;
+  public static final String RECOGNITION_PENDING_REVIEW = RECOGNITION + "pending-review" + V1;
+  public static final String RECOGNITION_SUSPENDED = RECOGNITION + "suspended" + V1;
+  public static final String RECOGNITION_REINSTATED = RECOGNITION + "reinstated" + V1;
+  public static final String RECOGNITION_REVOKED = RECOGNITION + "revoked" + V1;
+  public static final String RECOGNITION_GRADE_DROPPED = RECOGNITION + "grade-dropped" + V1;
+  public static final String CONFLICT_OPENED = RECOGNITION + "conflict-opened" + V1;
+  public static final String CONFLICT_UPDATED = RECOGNITION + "conflict-updated" + V1;
+  public static final String CONFLICT_RESOLVED = RECOGNITION + "conflict-resolved" + V1;
+
   private EventTypes() {}
 
   /** The topic an event type is published on. */

@@ -1,0 +1,26 @@
+package cn.yrd.recognition.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the recognition service ({@code yrd.recognition.*}). */
+@ConfigMapping(prefix = "yrd.recognition")
+public interface RecognitionConfig {
+
+  /** How long a gap in a province's ce_sequence may stay open before SEQUENCE_GAP is raised. */
+  @WithDefault("PT60S")
+  Duration sequenceGapThreshold();
+
+  /** A person who represented an organization revoked less than this many years ago is barred. */
+  @WithDefault("5")
+  int legalRepBarYears();
+
+  /** How often the time-driven rules run (sequence gaps, expiring recognized grades). */
+  @WithDefault("5s")
+  String periodicCheckInterval();
+
+  /** The Kafka consumer group of all recognition instances. */
+  @WithDefault("recognition")
+  String consumerGroup();
+}

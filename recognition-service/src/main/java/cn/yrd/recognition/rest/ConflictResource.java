@@ -1,0 +1,160 @@
+package cn.yrd.recognition.rest;
+
+import cn.yrd.contracts.Problem;
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.recognition.ConflictState;
+import cn.yrd.contracts.recognition.ConflictStatus;
+import cn.yrd.contracts.recognition.ConflictType;
+import cn.yrd.contracts.recognition.Severity;
+import cn.yrd.recognition.service.ConflictDetector;
+import cn.yrd.recognition.service.ConflictService;
+import cn.yrd.recognition.service.ViewQueries;
+import cn.yrd.support.problem.ProblemException;
+import cn.yrd.support.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 冲突: the conflict queue and what officers do with it. */
+@Path("/api/v1/conflicts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Conflicts", description = "冲突: list, read, acknowledge, resolve, dismiss")
+@SecurityRequirement(name = "bearer")
+@APIResponse(
+    responseCode = "400",
+    description = "Malformed JSON",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "Not an officer of an involved province",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "404",
+    description = "No such conflict",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "422",
+    description = "Bad parameter, missing note, or the conflict is not in a state that allows this",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConflictResource {
+  @Inject ViewQueries queries;
+  @Inject ConflictService conflicts;
+  @Inject ConflictDetector detector;
+  @Inject Caller caller;
+
+  @GET
+  @RolesAllowed({
+    ApiRoles.REGISTRAR,
+    ApiRoles.SUPERVISOR,
+    ApiRoles.OFFICER,
+    ApiRoles.AUDITOR,
+    ApiRoles.READER
+  })
+  @Operation(summary = "List conflicts", description = "Filters combine with AND; newest first.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page",
+      content = @Content(schema = @Schema(implementation = Views.ConflictPage.class)))
+  public Views.ConflictPage list(
+      @QueryParam("type") ConflictType type,
+      @QueryParam("severity") Severity severity,
+      @QueryParam("status") ConflictStatus status,
+      @QueryParam("province") Province province,
+      @QueryParam("uscc") String uscc,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size) {
+    Paging paging = Paging.of(page, size);
+    return queries.conflicts(type, severity, status, province, uscc, paging.page(), paging.size());
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({
+    ApiRoles.REGISTRAR,
+    ApiRoles.SUPERVISOR,
+    ApiRoles.OFFICER,
+    ApiRoles.AUDITOR,
+    ApiRoles.READER
+  })
+  @Operation(summary = "One conflict with its evidence")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conflict",
+      content = @Content(schema = @Schema(implementation = ConflictState.class)))
+  public ConflictState get(@PathParam("id") UUID id) {
+    return detector.toState(conflicts.load(id));
+  }
+
+  @POST
+  @Path("/{id}/acknowledge")
+  @RolesAllowed(ApiRoles.OFFICER)
+  @Operation(summary = "Acknowledge (the involved registries have been notified)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Acknowledged",
+      content = @Content(schema = @Schema(implementation = ConflictState.class)))
+  public ConflictState acknowledge(@PathParam("id") UUID id, OfficerNote note) {
+    return detector.toState(conflicts.acknowledge(id, text(note), caller.info()));
+  }
+
+  @POST
+  @Path("/{id}/resolve")
+  @RolesAllowed(ApiRoles.OFFICER)
+  @Operation(
+      summary = "Resolve",
+      description = "Not raised again for the same organizations unless the evidence changes.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Resolved",
+      content = @Content(schema = @Schema(implementation = ConflictState.class)))
+  public ConflictState resolve(@PathParam("id") UUID id, OfficerNote note) {
+    return detector.toState(
+        conflicts.close(id, ConflictStatus.RESOLVED, text(note), caller.info()));
+  }
+
+  @POST
+  @Path("/{id}/dismiss")
+  @RolesAllowed(ApiRoles.OFFICER)
+  @Operation(
+      summary = "Dismiss as not a real conflict",
+      description = "Not raised again for the same organizations unless the evidence changes.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Dismissed",
+      content = @Content(schema = @Schema(implementation = ConflictState.class)))
+  public ConflictState dismiss(@PathParam("id") UUID id, OfficerNote note) {
+    return detector.toState(
+        conflicts.close(id, ConflictStatus.DISMISSED, text(note), caller.info()));
+  }
+
+  private static String text(OfficerNote note) {
+    if (note == null) {
+      throw ProblemException.field("note", "is required");
+    }
+    return note.note();
+  }
+}

@@ -1,0 +1,121 @@
+package cn.yrd.recognition.rest;
+
+import cn.yrd.contracts.Problem;
+import cn.yrd.contracts.Province;
+import cn.yrd.recognition.service.ViewQueries;
+import cn.yrd.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 跨省视图: every province's latest state of an organization, and who represents what. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consolidated view", description = "跨省视图: organizations across the four provinces")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({
+  ApiRoles.REGISTRAR,
+  ApiRoles.SUPERVISOR,
+  ApiRoles.OFFICER,
+  ApiRoles.AUDITOR,
+  ApiRoles.READER
+})
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "Not a federation role",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "422",
+    description = "Bad parameter",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OrganizationResource {
+  @Inject ViewQueries queries;
+
+  @GET
+  @Path("/organizations/{uscc}")
+  @Operation(
+      summary = "An organization across the provinces",
+      description =
+          "Each province's record, the recognitions, the open conflicts, and asOf per province.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cross-province view",
+      content = @Content(schema = @Schema(implementation = Views.OrganizationView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No province has published this code",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Views.OrganizationView organization(@PathParam("uscc") String uscc) {
+    String code = uscc.strip().toUpperCase(Locale.ROOT);
+    if (!queries.exists(code)) {
+      throw ProblemException.notFound("no province has published " + code);
+    }
+    return queries.organization(code);
+  }
+
+  @GET
+  @Path("/organizations")
+  @Operation(
+      summary = "Search the consolidated view",
+      description =
+          "name matches the normalized name (NFKC, simplified, no spaces or punctuation).")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of records",
+      content = @Content(schema = @Schema(implementation = Views.SummaryPage.class)))
+  public Views.SummaryPage search(
+      @QueryParam("name") String name,
+      @QueryParam("province") Province province,
+      @QueryParam("status") cn.yrd.contracts.registry.OrgStatus status,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size) {
+    Paging paging = Paging.of(page, size);
+    return queries.search(
+        name, province, status == null ? null : status.name(), paging.page(), paging.size());
+  }
+
+  @GET
+  @Path("/persons/{personRef}/organizations")
+  @Operation(
+      summary = "The organizations one person represents",
+      description = "By person reference (HMAC of the ID number), in every province.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every record naming this person as legal representative",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = Views.OrganizationSummary.class)))
+  public List<Views.OrganizationSummary> person(@PathParam("personRef") String personRef) {
+    if (!personRef.matches("[0-9a-f]{64}")) {
+      throw ProblemException.field("personRef", "must be 64 lower-case hex characters");
+    }
+    return queries.representedBy(personRef);
+  }
+}

@@ -1,0 +1,162 @@
+package cn.yrd.recognition.service;
+
+import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.recognition.ConflictState;
+import cn.yrd.contracts.recognition.ConflictStatus;
+import cn.yrd.recognition.repository.Conflict;
+import cn.yrd.support.outbox.OutboxWriter;
+import cn.yrd.support.time.BusinessTime;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps the open conflicts of one scope equal to the conditions that hold in it: opens new ones,
+ * updates changed evidence, resolves with reason AUTO what no longer holds. A scope is serialized
+ * by a transaction-scoped advisory lock, and the database allows one open conflict per condition,
+ * so concurrent instances can only retry, never double-flag or miss.
+ */
+@ApplicationScoped
+public class ConflictDetector {
+  public static final String AUTO = "AUTO";
+  public static final String OFFICER = "OFFICER";
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  @Inject OutboxWriter outbox;
+  @Inject ObjectMapper json;
+
+  /** Must run inside the transaction that changed what the conditions read. */
+  public void reconcileScope(String scope, List<Condition> holding) {
+    lock(scope);
+    Map<String, Conflict> open = new HashMap<>();
+    for (Conflict c :
+        Conflict.<Conflict>list(
+            "scopeKey = ?1 and status in ?2",
+            scope,
+            List.of(ConflictStatus.OPEN, ConflictStatus.ACKNOWLEDGED))) {
+      open.put(c.conditionKey, c);
+    }
+    OffsetDateTime now = BusinessTime.now();
+    for (Condition condition : holding) {
+      Conflict existing = open.remove(condition.key());
+      String evidence = write(condition.evidence());
+      if (existing == null) {
+        if (!closedByOfficer(condition)) {
+          open(scope, condition, evidence, now);
+        }
+      } else if (!existing.fingerprint.equals(condition.fingerprint())
+          || !sameJson(existing.evidence, evidence)) {
+        existing.fingerprint = condition.fingerprint();
+        existing.usccs = condition.usccs().toArray(String[]::new);
+        existing.provinces = condition.provinces().toArray(String[]::new);
+        existing.evidence = evidence;
+        existing.severity = condition.severity();
+        existing.updatedAt = now;
+        publish(EventTypes.CONFLICT_UPDATED, existing);
+      }
+    }
+    for (Conflict gone : open.values()) {
+      gone.status = ConflictStatus.RESOLVED;
+      gone.resolution = AUTO;
+      gone.closedAt = now;
+      gone.updatedAt = now;
+      publish(EventTypes.CONFLICT_RESOLVED, gone);
+    }
+  }
+
+  /** Publishes a conflict's new state after an officer acted on it. */
+  public void published(String eventType, Conflict conflict) {
+    publish(eventType, conflict);
+  }
+
+  public ConflictState toState(Conflict c) {
+    return new ConflictState(
+        c.id,
+        c.type,
+        c.severity,
+        c.status,
+        c.conditionKey,
+        Arrays.asList(c.usccs),
+        Arrays.asList(c.provinces),
+        read(c.evidence),
+        c.openedAt,
+        c.updatedAt,
+        c.acknowledgedBy,
+        c.closedBy,
+        c.resolution,
+        c.note);
+  }
+
+  private void open(String scope, Condition condition, String evidence, OffsetDateTime now) {
+    Conflict c = new Conflict();
+    c.id = UUID.randomUUID();
+    c.type = condition.type();
+    c.severity = condition.severity();
+    c.status = ConflictStatus.OPEN;
+    c.conditionKey = condition.key();
+    c.scopeKey = scope;
+    c.fingerprint = condition.fingerprint();
+    c.usccs = condition.usccs().toArray(String[]::new);
+    c.provinces = condition.provinces().toArray(String[]::new);
+    c.evidence = evidence;
+    c.openedAt = now;
+    c.updatedAt = now;
+    c.persist();
+    publish(EventTypes.CONFLICT_OPENED, c);
+  }
+
+  /** An officer dismissed or resolved this very condition: do not raise it again unchanged. */
+  private static boolean closedByOfficer(Condition condition) {
+    return Conflict.count(
+            "conditionKey = ?1 and fingerprint = ?2 and resolution = ?3",
+            condition.key(),
+            condition.fingerprint(),
+            OFFICER)
+        > 0;
+  }
+
+  private void publish(String eventType, Conflict c) {
+    String subject = c.usccs.length > 0 ? c.usccs[0] : c.scopeKey;
+    outbox.append(eventType, subject, write(toState(c)));
+  }
+
+  private static void lock(String scope) {
+    Panache.getEntityManager()
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:scope, 0))")
+        .setParameter("scope", scope)
+        .getSingleResult();
+  }
+
+  private boolean sameJson(String a, String b) {
+    try {
+      return json.readTree(a).equals(json.readTree(b));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Object> read(String evidence) {
+    try {
+      return json.readValue(evidence, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

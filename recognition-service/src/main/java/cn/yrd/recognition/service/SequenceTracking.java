@@ -1,0 +1,68 @@
+package cn.yrd.recognition.service;
+
+import cn.yrd.contracts.Province;
+import cn.yrd.recognition.repository.SequenceTracker;
+import cn.yrd.support.time.BusinessTime;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Follows each province's ce_sequence: numbers up to {@code contiguous} all arrived; later ones
+ * wait in {@code sequence_pending} until the gap before them fills.
+ */
+@ApplicationScoped
+public class SequenceTracking {
+
+  /** Whether a gap was open before this number arrived, and whether one is open after. */
+  public record Gap(boolean before, boolean after) {
+    public boolean closed() {
+      return before && !after;
+    }
+  }
+
+  /** Records one number. */
+  public Gap record(Province province, long sequence) {
+    Panache.getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO sequence_tracker (province) VALUES (:p) ON CONFLICT DO NOTHING")
+        .setParameter("p", province.name())
+        .executeUpdate();
+    SequenceTracker t = SequenceTracker.findById(province.name(), LockModeType.PESSIMISTIC_WRITE);
+    t.lastEventAt = BusinessTime.now();
+    boolean before = t.highest > t.contiguous;
+    if (sequence <= t.contiguous) {
+      return new Gap(before, before);
+    }
+    t.highest = Math.max(t.highest, sequence);
+    if (sequence == t.contiguous + 1) {
+      t.contiguous = sequence;
+      while (deletePending(province, t.contiguous + 1)) {
+        t.contiguous++;
+      }
+    } else {
+      Panache.getEntityManager()
+          .createNativeQuery(
+              "INSERT INTO sequence_pending (province, sequence) VALUES (:p, :s) ON CONFLICT DO NOTHING")
+          .setParameter("p", province.name())
+          .setParameter("s", sequence)
+          .executeUpdate();
+    }
+    boolean gap = t.highest > t.contiguous;
+    if (!gap) {
+      t.gapSince = null;
+    } else if (t.gapSince == null) {
+      t.gapSince = BusinessTime.now();
+    }
+    return new Gap(before, gap);
+  }
+
+  private static boolean deletePending(Province province, long sequence) {
+    return Panache.getEntityManager()
+            .createNativeQuery("DELETE FROM sequence_pending WHERE province = :p AND sequence = :s")
+            .setParameter("p", province.name())
+            .setParameter("s", sequence)
+            .executeUpdate()
+        > 0;
+  }
+}
