@@ -108,6 +108,9 @@ final class Registries implements AutoCloseable {
       this.personRef = personRef;
     }
 
+    /** A change that alters nothing the conflict rules read. */
+    void businessScopeTouch() {}
+
     OrganizationState next() {
       version++;
       return new OrganizationState(
