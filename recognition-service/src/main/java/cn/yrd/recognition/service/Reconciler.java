@@ -28,13 +28,21 @@ public class Reconciler {
 
   /** The outcome: how many conditions hold, and the keys that differ. */
   public record Report(
+      boolean agrees,
       int conditionsHolding,
       int openConflicts,
       List<String> missing,
       List<String> unexpected,
       List<String> differentEvidence) {
-    public boolean agrees() {
-      return missing.isEmpty() && unexpected.isEmpty() && differentEvidence.isEmpty();
+
+    static Report of(
+        int holding,
+        int open,
+        List<String> missing,
+        List<String> unexpected,
+        List<String> different) {
+      boolean agrees = missing.isEmpty() && unexpected.isEmpty() && different.isEmpty();
+      return new Report(agrees, holding, open, missing, unexpected, different);
     }
   }
 
@@ -92,7 +100,7 @@ public class Reconciler {
         open.keySet().stream().filter(k -> !expected.containsKey(k)).sorted().toList();
     missing.sort(String::compareTo);
     different.sort(String::compareTo);
-    return new Report(expected.size(), open.size(), missing, unexpected, different);
+    return Report.of(expected.size(), open.size(), missing, unexpected, different);
   }
 
   private static void add(Map<String, Condition> expected, List<Condition> conditions) {
