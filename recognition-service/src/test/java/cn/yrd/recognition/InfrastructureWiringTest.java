@@ -51,6 +51,11 @@ class InfrastructureWiringTest {
     ServiceProbes.assertServesOpenApi("recognition");
   }
 
+  @Test
+  void documentsEveryOperationWithSchemasAndErrors() {
+    ServiceProbes.assertOpenApiComplete();
+  }
+
   private static ProcessedEvent processed(UUID eventId, ConsumerRecord<String, String> record) {
     ProcessedEvent event = new ProcessedEvent();
     event.eventId = eventId;
