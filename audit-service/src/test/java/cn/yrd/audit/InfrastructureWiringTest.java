@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yrd.audit.repository.AuditEvent;
 import cn.yrd.contracts.Topics;
-import cn.yrd.local.testing.KafkaRoundTrip;
 import cn.yrd.local.testing.ServiceProbes;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -28,28 +26,21 @@ class InfrastructureWiringTest {
   @Inject AgroalDataSource dataSource;
 
   @Test
-  void storesAConsumedEventThatCanThenNeitherChangeNorDisappear() throws Exception {
-    ConsumerRecord<String, String> consumed =
-        KafkaRoundTrip.roundTrip(
-            bootstrapServers, Topics.SUPERVISION, "53100000500021676K", "{\"listed\":true}");
-    UUID eventId = UUID.randomUUID();
-
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              AuditEvent event = new AuditEvent();
-              event.leafIndex = AuditEvent.count();
-              event.eventId = eventId;
-              event.topic = consumed.topic();
-              event.partition = consumed.partition();
-              event.offset = consumed.offset();
-              event.eventType = "cn.yrd.supervision.abnormal-listed.v1";
-              event.source = "/yrd/registry/SH";
-              event.subject = consumed.key();
-              event.payload = consumed.value();
-              event.receivedAt = OffsetDateTime.now();
-              event.persist();
-            });
+  void storesAPublishedEventThatCanThenNeitherChangeNorDisappear() throws Exception {
+    UUID eventId;
+    try (AuditEvents events = new AuditEvents(bootstrapServers)) {
+      eventId =
+          events.send(
+              Topics.SUPERVISION,
+              "cn.yrd.supervision.abnormal-listed.v1",
+              "53100000500021676K",
+              "SH",
+              1L,
+              "{\"listed\":true}");
+    }
+    AuditEvent stored = awaitStored(eventId);
+    assertThat(stored.payload).isEqualTo("{\"listed\":true}");
+    assertThat(stored.leafHash).hasSize(32);
 
     try (Connection connection = dataSource.getConnection()) {
       assertThatThrownBy(
@@ -69,11 +60,10 @@ class InfrastructureWiringTest {
                       .execute("DELETE FROM audit_event WHERE event_id = '" + eventId + "'"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> connection.createStatement().execute("DELETE FROM merkle_node"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
     }
-    AuditEvent stored =
-        QuarkusTransaction.requiringNew()
-            .call(() -> AuditEvent.<AuditEvent>find("eventId", eventId).firstResult());
-    assertThat(stored.payload).contains("listed");
   }
 
   @Test
@@ -84,5 +74,20 @@ class InfrastructureWiringTest {
   @Test
   void servesTheOpenApiDocumentAndSwaggerUi() {
     ServiceProbes.assertServesOpenApi("audit");
+    ServiceProbes.assertOpenApiComplete();
+  }
+
+  static AuditEvent awaitStored(UUID eventId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      AuditEvent found =
+          QuarkusTransaction.requiringNew()
+              .call(() -> AuditEvent.<AuditEvent>find("eventId", eventId).firstResult());
+      if (found != null) {
+        return found;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("event " + eventId + " not stored within 30 s");
   }
 }

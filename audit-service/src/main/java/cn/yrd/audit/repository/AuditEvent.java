@@ -8,8 +8,6 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** 审计事件: one stored event, a leaf of the Merkle tree; the table rejects UPDATE and DELETE. */
 @Entity
@@ -48,10 +46,16 @@ public class AuditEvent extends PanacheEntityBase {
   @Column(name = "event_time")
   public OffsetDateTime eventTime;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false, columnDefinition = "jsonb")
+  /** Exactly as received. */
+  @Column(nullable = false)
   public String payload;
 
   @Column(name = "received_at", nullable = false)
   public OffsetDateTime receivedAt;
+
+  @Column(name = "leaf_hash", nullable = false)
+  public byte[] leafHash;
+
+  @Column(name = "correlation_id")
+  public String correlationId;
 }

@@ -1,0 +1,77 @@
+package cn.yrd.audit.event;
+
+import cn.yrd.audit.config.AuditConfig;
+import cn.yrd.audit.service.AuditAppender;
+import cn.yrd.audit.service.Checkpointer;
+import cn.yrd.contracts.Topics;
+import cn.yrd.support.kafka.ConsumerLoop;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Consumes every federation topic into the log (see {@link ConsumerLoop}). */
+@ApplicationScoped
+public class AuditIngestor {
+  @Inject AuditAppender appender;
+  @Inject Checkpointer checkpointer;
+  @Inject AuditConfig config;
+  @Inject ObjectMapper json;
+  @Inject MeterRegistry metrics;
+
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaConfig;
+
+  private volatile boolean running;
+  private Thread worker;
+
+  void start(@Observes StartupEvent event) {
+    Counter stored = metrics.counter("yrd.audit.events.stored");
+    Counter deadLettered = metrics.counter("yrd.audit.events.dead-lettered");
+    AuditRecordParser parser = new AuditRecordParser(json);
+    ConsumerLoop<cn.yrd.audit.service.IncomingEvent> loop =
+        new ConsumerLoop<>(
+            kafkaConfig,
+            config.consumerGroup(),
+            List.of(Topics.REGISTRATION, Topics.SUPERVISION, Topics.RECOGNITION),
+            parser::parse,
+            events -> {
+              stored.increment(appender.append(events));
+              checkpointer.afterAppend();
+            },
+            new ConsumerLoop.Listener() {
+              @Override
+              public void applied(int count) {}
+
+              @Override
+              public void deadLettered() {
+                deadLettered.increment();
+              }
+            },
+            () -> running);
+    running = true;
+    worker = new Thread(loop, "audit-ingestor");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    if (worker != null) {
+      try {
+        worker.join(Duration.ofSeconds(10).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package cn.yrd.audit.merkle;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** RFC 6962 §2.1 hashing: leaves with prefix 0x00, interior nodes with 0x01. */
+public final class Hashes {
+  /** SHA-256 of the empty string: the root of an empty tree. */
+  public static final byte[] EMPTY_ROOT = sha256(new byte[0]);
+
+  private Hashes() {}
+
+  public static byte[] leaf(byte[] data) {
+    MessageDigest digest = sha256();
+    digest.update((byte) 0x00);
+    digest.update(data);
+    return digest.digest();
+  }
+
+  public static byte[] node(byte[] left, byte[] right) {
+    MessageDigest digest = sha256();
+    digest.update((byte) 0x01);
+    digest.update(left);
+    digest.update(right);
+    return digest.digest();
+  }
+
+  public static byte[] sha256(byte[] data) {
+    return sha256().digest(data);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package cn.yrd.audit.service;
+
+import cn.yrd.audit.rest.AuditViews;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Reads the log: filtered, in leaf order, with a cursor that stays stable as the log grows. */
+@ApplicationScoped
+public class AuditQueries {
+  private static final String COLUMNS =
+      "leaf_index, event_id, topic, kafka_partition, kafka_offset, event_type, source, subject, province,"
+          + " sequence, event_time, received_at, correlation_id, payload, leaf_hash";
+
+  @Inject AgroalDataSource dataSource;
+
+  /** Filters; null means any. */
+  public record Filter(
+      String uscc,
+      String province,
+      String type,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      String correlation) {}
+
+  public AuditViews.EventPage page(Filter filter, long after, int limit) {
+    List<AuditViews.EventView> items = new ArrayList<>();
+    scan(filter, after, limit + 1, items::add);
+    String next = null;
+    if (items.size() > limit) {
+      items = items.subList(0, limit);
+      next = Cursors.encode(items.get(limit - 1).leafIndex());
+    }
+    return new AuditViews.EventPage(items, next);
+  }
+
+  /** Every matching event, in leaf order, handed over one at a time (for the export). */
+  public void each(Filter filter, Consumer<AuditViews.EventView> sink) {
+    long after = -1;
+    while (true) {
+      List<AuditViews.EventView> chunk = new ArrayList<>();
+      scan(filter, after, 1000, chunk::add);
+      chunk.forEach(sink);
+      if (chunk.size() < 1000) {
+        return;
+      }
+      after = chunk.get(chunk.size() - 1).leafIndex();
+    }
+  }
+
+  public Optional<AuditViews.EventView> byId(UUID eventId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM audit_event WHERE event_id = ?")) {
+      query.setObject(1, eventId);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? Optional.of(view(rows)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void scan(Filter f, long after, int limit, Consumer<AuditViews.EventView> sink) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE leaf_index > ?");
+    List<Object> params = new ArrayList<>();
+    params.add(after);
+    condition(sql, params, "subject = ?", f.uscc());
+    condition(sql, params, "province = ?", f.province());
+    condition(sql, params, "event_type = ?", f.type());
+    condition(sql, params, "event_time >= ?", f.from());
+    condition(sql, params, "event_time < ?", f.to());
+    condition(sql, params, "correlation_id = ?", f.correlation());
+    sql.append(" ORDER BY leaf_index LIMIT ?");
+    params.add(limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        query.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          sink.accept(view(rows));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void condition(
+      StringBuilder sql, List<Object> params, String clause, Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(clause);
+      params.add(value);
+    }
+  }
+
+  private static AuditViews.EventView view(ResultSet r) throws SQLException {
+    long sequence = r.getLong(10);
+    Long seq = r.wasNull() ? null : sequence;
+    return new AuditViews.EventView(
+        r.getLong(1),
+        r.getObject(2, UUID.class),
+        r.getString(3),
+        r.getInt(4),
+        r.getLong(5),
+        r.getString(6),
+        r.getString(7),
+        r.getString(8),
+        r.getString(9),
+        seq,
+        r.getObject(11, OffsetDateTime.class),
+        r.getObject(12, OffsetDateTime.class),
+        r.getString(13),
+        r.getString(14),
+        Base64.getEncoder().encodeToString(r.getBytes(15)));
+  }
+}

@@ -1,0 +1,71 @@
+package cn.yrd.audit.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The bytes a leaf hashes, rebuilt the same way from a stored row: one {@code name=value} line per
+ * attribute in a fixed order (absent values empty; the time as an ISO-8601 UTC instant), a blank
+ * line, then the payload exactly as received.
+ */
+public final class CanonicalForm {
+  private CanonicalForm() {}
+
+  public static byte[] bytes(
+      UUID eventId,
+      String type,
+      String source,
+      String subject,
+      Instant time,
+      String province,
+      Long sequence,
+      String topic,
+      String payload) {
+    String text =
+        "ce_id="
+            + eventId
+            + "\n"
+            + "ce_type="
+            + type
+            + "\n"
+            + "ce_source="
+            + source
+            + "\n"
+            + "ce_subject="
+            + nullToEmpty(subject)
+            + "\n"
+            + "ce_time="
+            + (time == null ? "" : time.toString())
+            + "\n"
+            + "ce_province="
+            + nullToEmpty(province)
+            + "\n"
+            + "ce_sequence="
+            + (sequence == null ? "" : sequence.toString())
+            + "\n"
+            + "topic="
+            + topic
+            + "\n"
+            + "\n"
+            + payload;
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static byte[] bytes(IncomingEvent e) {
+    return bytes(
+        e.eventId(),
+        e.type(),
+        e.source(),
+        e.subject(),
+        e.time(),
+        e.province(),
+        e.sequence(),
+        e.topic(),
+        e.payload());
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

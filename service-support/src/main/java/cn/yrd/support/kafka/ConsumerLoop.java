@@ -1,0 +1,239 @@
+package cn.yrd.support.kafka;
+
+import cn.yrd.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The federation's way to consume: each poll is applied in one transaction (one per record if that
+ * fails); offsets are committed only after the effect committed; a record that cannot be read or
+ * applied goes to {@link Topics#DEAD_LETTER} with the reason in {@value #DLQ_REASON}, and
+ * consumption goes on; if the database itself is down, the same records are read again later.
+ *
+ * @param <T> what a record parses into
+ */
+public final class ConsumerLoop<T> implements Runnable {
+  private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+  public static final String DLQ_REASON = "yrd_dlq_reason";
+
+  /**
+   * Turns a record into an item; throws {@link IllegalArgumentException} with the reason if it
+   * cannot.
+   */
+  public interface Parser<T> {
+    T parse(ConsumerRecord<String, byte[]> record);
+  }
+
+  /** Applies items, all of them in one transaction. */
+  public interface Applier<T> {
+    void apply(List<T> items);
+  }
+
+  /** What the loop reports. */
+  public interface Listener {
+    void applied(int count);
+
+    void deadLettered();
+  }
+
+  private final Map<String, Object> kafkaConfig;
+  private final String group;
+  private final List<String> topics;
+  private final Parser<T> parser;
+  private final Applier<T> applier;
+  private final Listener listener;
+  private final Supplier<Boolean> running;
+
+  public ConsumerLoop(
+      Map<String, Object> kafkaConfig,
+      String group,
+      List<String> topics,
+      Parser<T> parser,
+      Applier<T> applier,
+      Listener listener,
+      Supplier<Boolean> running) {
+    this.kafkaConfig = kafkaConfig;
+    this.group = group;
+    this.topics = topics;
+    this.parser = parser;
+    this.applier = applier;
+    this.listener = listener;
+    this.running = running;
+  }
+
+  @Override
+  public void run() {
+    while (running.get()) {
+      try (KafkaConsumer<String, byte[]> consumer = consumer();
+          KafkaProducer<String, byte[]> deadLetters = producer()) {
+        consumer.subscribe(topics);
+        while (running.get()) {
+          ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+          if (!records.isEmpty()) {
+            handle(records, consumer, deadLetters);
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.warnf("consumer of %s restarts after: %s", topics, e.getMessage());
+        pause();
+      }
+    }
+  }
+
+  private record Parsed<T>(ConsumerRecord<String, byte[]> record, T item) {}
+
+  private void handle(
+      ConsumerRecords<String, byte[]> records,
+      KafkaConsumer<String, byte[]> consumer,
+      KafkaProducer<String, byte[]> deadLetters) {
+    List<Parsed<T>> parsed = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    Map<TopicPartition, Long> first = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+      first.putIfAbsent(partition, record.offset());
+      next.put(partition, new OffsetAndMetadata(record.offset() + 1));
+      try {
+        parsed.add(new Parsed<>(record, parser.parse(record)));
+      } catch (IllegalArgumentException e) {
+        deadLetter(deadLetters, record, e.getMessage());
+      }
+    }
+    try {
+      applyWithFallback(parsed, deadLetters);
+      consumer.commitSync(next);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "could not apply %d records, will read them again: %s", parsed.size(), e.getMessage());
+      first.forEach(consumer::seek);
+      pause();
+    }
+  }
+
+  private void applyWithFallback(
+      List<Parsed<T>> parsed, KafkaProducer<String, byte[]> deadLetters) {
+    if (parsed.isEmpty()) {
+      return;
+    }
+    try {
+      applier.apply(parsed.stream().map(Parsed::item).toList());
+      listener.applied(parsed.size());
+      return;
+    } catch (RuntimeException batchFailure) {
+      if (isDatabaseDown(batchFailure)) {
+        throw batchFailure;
+      }
+      LOG.debugf("batch failed, applying one by one: %s", batchFailure.getMessage());
+    }
+    for (Parsed<T> one : parsed) {
+      try {
+        applier.apply(List.of(one.item()));
+        listener.applied(1);
+      } catch (RuntimeException e) {
+        if (isDatabaseDown(e)) {
+          throw e;
+        }
+        deadLetter(deadLetters, one.record(), "could not apply: " + rootMessage(e));
+      }
+    }
+  }
+
+  private void deadLetter(
+      KafkaProducer<String, byte[]> producer,
+      ConsumerRecord<String, byte[]> record,
+      String reason) {
+    ProducerRecord<String, byte[]> letter =
+        new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
+    record.headers().forEach(h -> letter.headers().add(h));
+    letter.headers().add(DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+    letter.headers().add("yrd_dlq_group", group.getBytes(StandardCharsets.UTF_8));
+    letter.headers().add("yrd_dlq_topic", record.topic().getBytes(StandardCharsets.UTF_8));
+    letter
+        .headers()
+        .add(
+            "yrd_dlq_partition",
+            Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+    letter
+        .headers()
+        .add("yrd_dlq_offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+    try {
+      producer.send(letter).get();
+      listener.deadLettered();
+      LOG.warnf(
+          "dead-lettered %s-%d@%d: %s",
+          record.topic(), record.partition(), record.offset(), reason);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while dead-lettering", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("dead-letter topic unavailable", e);
+    }
+  }
+
+  private static boolean isDatabaseDown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || (t instanceof SQLException s
+              && s.getSQLState() != null
+              && s.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  private KafkaConsumer<String, byte[]> consumer() {
+    Map<String, Object> settings = new HashMap<>(kafkaConfig);
+    settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    Map<String, Object> settings = new HashMap<>(kafkaConfig);
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
