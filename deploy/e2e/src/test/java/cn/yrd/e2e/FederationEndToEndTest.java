@@ -1,0 +1,293 @@
+package cn.yrd.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.contracts.OrgCategory;
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.ResidentIdNumber;
+import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.UsccGenerator;
+import cn.yrd.local.Federation;
+import cn.yrd.local.InfraSettings;
+import dev.sigstore.merkle.InclusionProofVerifier;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole federation as separate processes, driven through its public APIs only: a person leading
+ * social groups in two provinces is flagged; a Jiangsu organization is recognized in Shanghai and
+ * loses it when Jiangsu revokes it; the audit log holds the whole chain with proofs that an
+ * independent verifier accepts.
+ */
+class FederationEndToEndTest {
+  private static Federation federation;
+  private static List<ProcessHandle> processes;
+
+  @BeforeAll
+  static void start() {
+    Path root = Path.of(System.getProperty("yrd.root", "../..")).toAbsolutePath().normalize();
+    federation =
+        Federation.start(
+            new Federation.Options(
+                root,
+                Path.of("target", "federation").toAbsolutePath(),
+                InfraSettings.forTests(),
+                false));
+    processes = federation.processes();
+  }
+
+  @AfterAll
+  static void stop() {
+    federation.close();
+    assertThat(processes)
+        .as("no service outlives the federation")
+        .noneMatch(ProcessHandle::isAlive);
+  }
+
+  private static RequestSpecification as(String role, Province province) {
+    return given()
+        .header("Authorization", "Bearer " + federation.token(role, province))
+        .contentType(ContentType.JSON);
+  }
+
+  private static Map<String, Object> organization(
+      Province province,
+      String division,
+      OrgCategory category,
+      long serial,
+      String name,
+      String idNumber) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("uscc", UsccGenerator.generate(province, division, category, serial).value());
+    body.put("name", name);
+    body.put("category", category.name());
+    body.put("legalRepresentative", Map.of("name", "陈静", "idNumber", idNumber));
+    body.put("domicile", "住所");
+    body.put("businessScope", "行业服务");
+    body.put("registeredFunds", category == OrgCategory.FOUNDATION ? 2_000_000 : 100_000);
+    body.put("registrationAuthority", province.chineseName() + "民政部门");
+    body.put("establishmentDate", "2018-06-01");
+    return body;
+  }
+
+  private static void await(Supplier<Boolean> condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void flagsASharedLegalRepresentativeAndCascadesAHomeRevocationIntoTheAuditedHistory()
+      throws Exception {
+    long serial = System.currentTimeMillis() % 10_000_000;
+    String person = ResidentIdNumber.compose("310115", LocalDate.of(1970, 5, 4), 21);
+    Map<String, Object> shGroup =
+        organization(
+            Province.SH, "310115", OrgCategory.SOCIAL_GROUP, serial, "上海市端到端甲协会" + serial, person);
+    Map<String, Object> jsGroup =
+        organization(
+            Province.JS,
+            "320583",
+            OrgCategory.SOCIAL_GROUP,
+            serial + 1,
+            "昆山市端到端乙协会" + serial,
+            person);
+    as(Roles.REGISTRAR, Province.SH)
+        .baseUri(federation.registryUrl(Province.SH))
+        .body(shGroup)
+        .post("/api/v1/registrations")
+        .then()
+        .statusCode(201);
+    as(Roles.REGISTRAR, Province.JS)
+        .baseUri(federation.registryUrl(Province.JS))
+        .body(jsGroup)
+        .post("/api/v1/registrations")
+        .then()
+        .statusCode(201);
+
+    String recognition = federation.url("recognition");
+    String shCode = (String) shGroup.get("uscc");
+    await(
+        () ->
+            as(Roles.AUDITOR, null)
+                .baseUri(recognition)
+                .queryParam("uscc", shCode)
+                .get("/api/v1/conflicts")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.type")
+                .contains("LEGAL_REP_CONCURRENT"),
+        "LEGAL_REP_CONCURRENT");
+
+    Map<String, Object> jsOrg =
+        organization(
+            Province.JS,
+            "320500",
+            OrgCategory.SOCIAL_SERVICE_INSTITUTION,
+            serial + 2,
+            "苏州市端到端丙服务中心" + serial,
+            ResidentIdNumber.compose("320505", LocalDate.of(1980, 2, 2), 7));
+    String code = (String) jsOrg.get("uscc");
+    as(Roles.REGISTRAR, Province.JS)
+        .baseUri(federation.registryUrl(Province.JS))
+        .body(jsOrg)
+        .post("/api/v1/registrations")
+        .then()
+        .statusCode(201);
+    await(
+        () ->
+            as(Roles.AUDITOR, null)
+                    .baseUri(recognition)
+                    .get("/api/v1/organizations/" + code)
+                    .statusCode()
+                == 200,
+        "recognition sees the JS organization");
+
+    String id =
+        as(Roles.RECOGNITION_OFFICER, Province.SH)
+            .baseUri(recognition)
+            .body(Map.of("uscc", code, "hostProvince", "SH", "scope", "OPERATE"))
+            .post("/api/v1/recognitions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    assertThat(
+            as(Roles.AUDITOR, null)
+                .baseUri(recognition)
+                .get("/api/v1/recognitions/" + id)
+                .then()
+                .extract()
+                .<String>path("status"))
+        .isEqualTo("GRANTED");
+
+    as(Roles.REGISTRAR, Province.JS)
+        .baseUri(federation.registryUrl(Province.JS))
+        .body(
+            Map.of(
+                "date",
+                LocalDate.now().toString(),
+                "reason",
+                "严重违反章程",
+                "decisionNumber",
+                "苏民撤〔2026〕9号"))
+        .post("/api/v1/registrations/" + code + "/revocation")
+        .then()
+        .statusCode(200);
+    await(
+        () ->
+            "REVOKED"
+                .equals(
+                    as(Roles.AUDITOR, null)
+                        .baseUri(recognition)
+                        .get("/api/v1/recognitions/" + id)
+                        .then()
+                        .extract()
+                        .path("status")),
+        "the SH recognition revoked");
+
+    String audit = federation.url("audit");
+    List<String> chain =
+        List.of(
+            "cn.yrd.registration.registered.v1",
+            "cn.yrd.recognition.requested.v1",
+            "cn.yrd.recognition.granted.v1",
+            "cn.yrd.registration.revoked.v1",
+            "cn.yrd.recognition.revoked.v1");
+    await(
+        () ->
+            as(Roles.AUDITOR, null)
+                .baseUri(audit)
+                .queryParam("uscc", code)
+                .get("/api/v1/events")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.type")
+                .containsAll(chain),
+        "audit holds the whole chain");
+
+    JsonPath checkpoint =
+        as(Roles.AUDITOR, null)
+            .baseUri(audit)
+            .get("/api/v1/checkpoints/latest")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> eventIds =
+        as(Roles.AUDITOR, null)
+            .baseUri(audit)
+            .queryParam("uscc", code)
+            .get("/api/v1/events")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("items.eventId");
+    for (String eventId : eventIds) {
+      JsonPath proven =
+          as(Roles.AUDITOR, null)
+              .baseUri(audit)
+              .get("/api/v1/events/" + eventId)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      String note = proven.getString("proof.checkpoint");
+      String[] lines = note.split("\n");
+      byte[] root = Base64.getDecoder().decode(lines[2]);
+      InclusionProofVerifier.verify(
+          Base64.getDecoder().decode(proven.getString("event.leafHash")),
+          proven.getLong("event.leafIndex"),
+          Long.parseLong(lines[1]),
+          proven.<String>getList("proof.hashes").stream().map(Base64.getDecoder()::decode).toList(),
+          root);
+      assertThat(signed(note, checkpoint.getString("origin"), checkpoint.getString("publicKey")))
+          .as("checkpoint signature")
+          .isTrue();
+    }
+  }
+
+  private static boolean signed(String note, String keyName, String publicKey) throws Exception {
+    byte[] x509 = new byte[44];
+    System.arraycopy(Base64.getDecoder().decode("MCowBQYDK2VwAyEA"), 0, x509, 0, 12);
+    System.arraycopy(Base64.getDecoder().decode(publicKey), 0, x509, 12, 32);
+    int split = note.indexOf("\n\n");
+    String line = note.substring(split + 2).strip();
+    String prefix = "\u2014 " + keyName + " ";
+    byte[] tagged = Base64.getDecoder().decode(line.substring(prefix.length()));
+    Signature verifier = Signature.getInstance("Ed25519");
+    verifier.initVerify(
+        KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
+    verifier.update(note.substring(0, split + 1).getBytes(StandardCharsets.UTF_8));
+    return line.startsWith(prefix) && verifier.verify(Arrays.copyOfRange(tagged, 4, tagged.length));
+  }
+}

@@ -1,0 +1,205 @@
+package cn.yrd.local;
+
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Roles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole federation on one machine: the infrastructure in this JVM, and the four registries,
+ * recognition and audit each as its own process, started the way a deployment would start them.
+ */
+public final class Federation implements AutoCloseable {
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  /**
+   * @param root the repository root (where the service modules' {@code target/} folders are)
+   * @param stateDir keys and logs (and, for the embedded infrastructure, its data)
+   * @param infra the infrastructure settings
+   * @param fixedPorts the README's ports (registries 8101-8104, recognition 8200, audit 8300);
+   *     otherwise free ones
+   */
+  public record Options(Path root, Path stateDir, InfraSettings infra, boolean fixedPorts) {}
+
+  private final Infrastructure infrastructure;
+  private final DevTokens tokens;
+  private final Map<String, ServiceProcess> services;
+
+  private Federation(
+      Infrastructure infrastructure, DevTokens tokens, Map<String, ServiceProcess> services) {
+    this.infrastructure = infrastructure;
+    this.tokens = tokens;
+    this.services = services;
+  }
+
+  public static Federation start(Options options) {
+    Infrastructure infrastructure = Infrastructure.start(options.infra());
+    Map<String, ServiceProcess> started = new LinkedHashMap<>();
+    try {
+      Path keys = options.stateDir().resolve("keys");
+      DevKeys jwtKeys = DevKeys.in(keys);
+      String personKey = personKey(keys);
+      PostgresServer postgres = infrastructure.postgres();
+      ServiceDatabases.all().forEach(postgres::ensureDatabase);
+      Path logs = options.stateDir().resolve("logs");
+      Path tmp = options.stateDir().resolve("tmp");
+      Map<String, String> common = new LinkedHashMap<>();
+      common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+      common.put("YRD_JDBC_USER", postgres.user());
+      common.put("YRD_JDBC_PASSWORD", postgres.password());
+      common.put("YRD_JWT_PUBLIC_KEY", jwtKeys.publicKeyFile().toAbsolutePath().toString());
+      common.put("YRD_PERSON_KEY", personKey);
+
+      int port = 8101;
+      for (Province province : Province.values()) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("PROVINCE", province.name());
+        env.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.registry(province.name())));
+        started.put(
+            registryName(province),
+            ServiceProcess.start(
+                registryName(province),
+                jar(options, "registry-service"),
+                port(options, port++),
+                env,
+                logs,
+                tmp));
+      }
+      Map<String, String> recognition = new LinkedHashMap<>(common);
+      recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
+      started.put(
+          "recognition",
+          ServiceProcess.start(
+              "recognition",
+              jar(options, "recognition-service"),
+              port(options, 8200),
+              recognition,
+              logs,
+              tmp));
+      Map<String, String> audit = new LinkedHashMap<>(common);
+      audit.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.AUDIT));
+      audit.put(
+          "YRD_AUDIT_SIGNING_KEY", keys.resolve("audit-ed25519.pem").toAbsolutePath().toString());
+      started.put(
+          "audit",
+          ServiceProcess.start(
+              "audit", jar(options, "audit-service"), port(options, 8300), audit, logs, tmp));
+
+      awaitAllReady(started.values());
+      return new Federation(
+          infrastructure, new DevTokens(jwtKeys.privateKey(), Roles.DEFAULT_ISSUER), started);
+    } catch (RuntimeException e) {
+      started.values().forEach(ServiceProcess::close);
+      infrastructure.close();
+      throw e;
+    }
+  }
+
+  public static String registryName(Province province) {
+    return "registry-" + province.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The base URL of a service: {@code registry-sh} … {@code registry-ah}, {@code recognition},
+   * {@code audit}.
+   */
+  public String url(String service) {
+    return services.get(service).url();
+  }
+
+  public String registryUrl(Province province) {
+    return url(registryName(province));
+  }
+
+  public Map<String, String> urls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    services.forEach((name, process) -> urls.put(name, process.url()));
+    return urls;
+  }
+
+  /** A development token for a role in a province (null for region-wide roles), valid 12 hours. */
+  public String token(String role, Province province) {
+    return tokens.mint(
+        role + (province == null ? "" : "-" + province.name().toLowerCase(java.util.Locale.ROOT)),
+        List.of(role),
+        province == null ? null : province.name(),
+        Duration.ofHours(12));
+  }
+
+  public List<ProcessHandle> processes() {
+    return services.values().stream().map(ServiceProcess::handle).toList();
+  }
+
+  public Infrastructure infrastructure() {
+    return infrastructure;
+  }
+
+  /** Stops every service (gracefully, then forcibly), then the infrastructure. */
+  @Override
+  public void close() {
+    List<ServiceProcess> reversed = new ArrayList<>(services.values());
+    java.util.Collections.reverse(reversed);
+    reversed.forEach(ServiceProcess::close);
+    infrastructure.close();
+  }
+
+  private static void awaitAllReady(Iterable<ServiceProcess> processes) {
+    ExecutorService pool = Executors.newCachedThreadPool();
+    try {
+      List<Future<?>> waits = new ArrayList<>();
+      processes.forEach(p -> waits.add(pool.submit(() -> p.awaitReady(READY_TIMEOUT))));
+      for (Future<?> wait : waits) {
+        wait.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Path jar(Options options, String module) {
+    return options
+        .root()
+        .resolve(module)
+        .resolve("target/quarkus-app/quarkus-run.jar")
+        .toAbsolutePath();
+  }
+
+  private static int port(Options options, int fixed) {
+    return options.fixedPorts() ? fixed : FreePorts.pick();
+  }
+
+  /** The federation-wide person-reference secret: random, made once, kept with the keys. */
+  private static String personKey(Path keys) {
+    Path file = keys.resolve("person-reference.key");
+    try {
+      if (!Files.exists(file)) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Files.createDirectories(keys);
+        Files.writeString(file, HexFormat.of().formatHex(secret));
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package cn.yrd.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the federation running as its own JVM, its output in a log file. */
+final class ServiceProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  static ServiceProcess start(
+      String name, Path jar, int port, Map<String, String> env, Path logs, Path tmp) {
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build first (./mvnw -B install -DskipTests)");
+    }
+    try {
+      Files.createDirectories(logs);
+      Files.createDirectories(tmp);
+      Path log = logs.resolve(name + ".log");
+      String java = ProcessHandle.current().info().command().orElse("java");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-Xmx384m",
+                  "-XX:+UseSerialGC",
+                  "-Djava.io.tmpdir=" + tmp,
+                  "-jar",
+                  jar.toString()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+      builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+      return new ServiceProcess(name, port, builder.start(), log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  int port() {
+    return port;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** Waits until readiness answers 200 (database and broker reachable). */
+  void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      sleep();
+    }
+    throw new IllegalStateException(
+        name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** Asks the service to stop (SIGTERM), then kills it if it has not stopped in 15 s. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
