@@ -71,8 +71,8 @@ public final class ConflictRules {
         .filter(home -> home.status() != OrgStatus.ACTIVE && home.transferredTo() == null)
         .ifPresent(
             home -> {
-              List<OrgSnapshot> stillActive =
-                  active.stream().filter(r -> r.transferredFrom() != home.province()).toList();
+              // The home recorded no transfer out, so any other ACTIVE record diverges from it.
+              List<OrgSnapshot> stillActive = active;
               if (!stillActive.isEmpty() || liveRecognition) {
                 List<OrgSnapshot> involved = new ArrayList<>(stillActive);
                 involved.add(home);

@@ -119,6 +119,22 @@ class ConflictRulesTest {
   }
 
   @Test
+  void aTransferInTheHomeNeverRecordedDivergesOnceTheHomeRevokes() {
+    OrgSnapshot home = record(SH_CODE, Province.SH, OrgStatus.REVOKED);
+    OrgSnapshot claimed =
+        with(
+            record(SH_CODE, Province.ZJ, OrgStatus.ACTIVE),
+            "p",
+            null,
+            false,
+            null,
+            Province.SH,
+            null);
+    assertThat(types(ConflictRules.forOrganization(SH_CODE, List.of(home, claimed), false, TODAY)))
+        .containsExactly(ConflictType.STATUS_DIVERGENCE);
+  }
+
+  @Test
   void aListedOrganizationWithAValidGradeOrTwoDifferentGradesIsASanctionRatingConflict() {
     OrgSnapshot listed =
         with(record(SH_CODE, Province.SH, OrgStatus.ACTIVE), "p", 4, true, null, null, null);
