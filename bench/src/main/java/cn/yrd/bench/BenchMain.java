@@ -1,0 +1,283 @@
+package cn.yrd.bench;
+
+import cn.yrd.local.Federation;
+import cn.yrd.local.InfraSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark harness: starts the real federation as the launcher does, measures each figure
+ * beside a raw baseline from the same run, and writes a Markdown report. {@code --smoke} (small
+ * sizes, under two minutes, run by the build) or {@code --full}.
+ */
+public final class BenchMain {
+  /** How big each figure's run is. */
+  record Sizes(
+      String name,
+      Duration closedLoop,
+      int openLoopRate,
+      Duration openLoop,
+      int pipeline,
+      int freshRate,
+      Duration fresh,
+      long auditEvents,
+      int samples) {
+    static final Sizes SMOKE =
+        new Sizes(
+            "smoke",
+            Duration.ofSeconds(5),
+            50,
+            Duration.ofSeconds(4),
+            2_000,
+            20,
+            Duration.ofSeconds(4),
+            20_000,
+            50);
+    static final Sizes FULL =
+        new Sizes(
+            "full",
+            Duration.ofSeconds(30),
+            200,
+            Duration.ofSeconds(30),
+            200_000,
+            200,
+            Duration.ofSeconds(30),
+            1_000_000,
+            500);
+  }
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> options = List.of(args);
+    Sizes sizes = options.contains("--full") ? Sizes.FULL : Sizes.SMOKE;
+    int out = options.indexOf("--out");
+    Path report =
+        out >= 0
+            ? Path.of(options.get(out + 1))
+            : Path.of("target", "benchmarks-" + sizes.name() + ".md");
+    Path root = Path.of(System.getProperty("yrd.root", ".")).toAbsolutePath().normalize();
+    System.out.println(run(root, sizes, report));
+  }
+
+  static String run(Path root, Sizes sizes, Path report) throws Exception {
+    Path state = root.resolve("bench/target/federation");
+    InfraSettings infra =
+        new InfraSettings(
+            cn.yrd.local.InfraMode.EMBEDDED,
+            state.resolve("data"),
+            0,
+            0,
+            true,
+            null,
+            null,
+            null,
+            null);
+    List<String> lines = new ArrayList<>();
+    try (Federation federation =
+        Federation.start(new Federation.Options(root, state, infra, false))) {
+      Benchmarks b = new Benchmarks(federation);
+      lines.add(
+          "# Benchmarks ("
+              + sizes.name()
+              + " run, "
+              + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
+              + ")");
+      lines.add("");
+      lines.add(
+          "Machine: "
+              + Machine.describe()
+              + ". Every figure is measured in the same run as its baseline, on the same embedded Kafka and PostgreSQL; results are ratios.");
+      lines.add(
+          "Reproduce: `./mvnw -B install -DskipTests && ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=cn.yrd.bench.BenchMain -Dexec.args=\"--"
+              + sizes.name()
+              + " --out docs/benchmarks.md\"`");
+      lines.add("");
+      lines.add("| # | figure | result | baseline (same run) | ratio | target |");
+      lines.add("|---|---|---|---|---|---|");
+
+      Map<String, double[]> startup = Machine.startupAndMemory(federation, state.resolve("logs"));
+      Benchmarks.Run baseline = b.jdbcBaseline(16, sizes.closedLoop());
+      Benchmarks.Run closed = b.closedLoopRegistrations(16, sizes.closedLoop());
+      lines.add(
+          row(
+              "1a",
+              "registrations, 16 clients closed loop",
+              String.format(
+                  "%.0f/s; %s; %d failed",
+                  closed.perSecond(), closed.latencies().summary(), closed.failures()),
+              String.format(
+                  "JDBC org+outbox insert ×16: %.0f tx/s; %s",
+                  baseline.perSecond(), baseline.latencies().summary()),
+              String.format("%.0f%%", 100 * closed.perSecond() / baseline.perSecond()),
+              "≥ 50% of baseline, p99 ≤ 25 ms"));
+      Benchmarks.Run open = b.openLoopRegistrations(sizes.openLoopRate(), sizes.openLoop());
+      lines.add(
+          row(
+              "1b",
+              "registrations at " + sizes.openLoopRate() + "/s open loop",
+              open.latencies().summary() + "; " + open.failures() + " failed",
+              "—",
+              "—",
+              "latency without coordinated omission"));
+
+      double[] kafka = b.kafkaBaseline(sizes.pipeline());
+      Benchmarks.Pipeline pipe = b.pipeline(sizes.pipeline());
+      lines.add(
+          row(
+              "2",
+              String.format(
+                  "pipeline: bulk import %,d (¼ per province, 1%% name collisions)",
+                  pipe.registrations()),
+              String.format(
+                  "import %.1f s (%.0f/s); recognition caught up at %.1f s (%.0f events/s); audit at %.1f s (%.0f events/s)",
+                  pipe.importSeconds(),
+                  pipe.registrations() / pipe.importSeconds(),
+                  pipe.recognitionSeconds(),
+                  pipe.registrations() / pipe.recognitionSeconds(),
+                  pipe.auditSeconds(),
+                  pipe.registrations() / pipe.auditSeconds()),
+              String.format(
+                  "raw Kafka produce %.0f/s + consume %.0f/s = %.1f s",
+                  kafka[0], kafka[1], kafka[2]),
+              String.format(
+                  "%.1f× slower end to end",
+                  Math.max(pipe.recognitionSeconds(), pipe.auditSeconds()) / kafka[2]),
+              "200,000 end to end ≤ 60 s"));
+
+      Latencies[] fresh = b.freshness(sizes.freshRate(), sizes.fresh());
+      lines.add(
+          row(
+              "3a",
+              "freshness at " + sizes.freshRate() + "/s: 201 → conflict in recognition API",
+              fresh[0].summary(),
+              "—",
+              "—",
+              "p99 ≤ 1 s"));
+      lines.add(
+          row(
+              "3b",
+              "freshness at " + sizes.freshRate() + "/s: 201 → event queryable in audit",
+              fresh[1].summary(),
+              "—",
+              "—",
+              "p99 ≤ 1 s"));
+
+      double ingest = b.fillAudit(sizes.auditEvents());
+      long stored = b.count("audit", "SELECT count(*) FROM audit_event");
+      Latencies[] audit = b.auditQueries(sizes.samples());
+      double[] verify = b.verification();
+      lines.add(
+          row(
+              "4a",
+              String.format("audit with %,d events: one organization's history", stored),
+              audit[0].summary(),
+              "—",
+              "—",
+              "p99 ≤ 20 ms"));
+      lines.add(
+          row(
+              "4b",
+              "audit: event with inclusion proof",
+              audit[1].summary(),
+              "—",
+              "—",
+              "p99 ≤ 5 ms"));
+      lines.add(
+          row(
+              "4c",
+              "audit: full verification run",
+              String.format(
+                  "%,.0f events/s over %,.0f events (log intact: %s)",
+                  verify[0], verify[1], verify[2] == 1 ? "yes" : "NO"),
+              Double.isNaN(ingest)
+                  ? "—"
+                  : String.format("ingest while filling: %,.0f events/s", ingest),
+              "—",
+              "≥ 200,000 events/s"));
+      startup.forEach(
+          (name, v) ->
+              lines.add(
+                  row(
+                      "5",
+                      name + ": startup / resident memory",
+                      String.format("%.1f s / %.0f MiB", v[0], v[1]),
+                      "—",
+                      "—",
+                      "ready ≤ 3 s")));
+    }
+    lines.add("");
+    lines.add(
+        "Startup times are Quarkus' own \"started in\" with all six services starting at once on 2 cores; memory is VmRSS after the run.");
+    String markdown = String.join("\n", lines) + "\n";
+    Files.createDirectories(report.toAbsolutePath().getParent());
+    Files.writeString(report, markdown);
+    return markdown;
+  }
+
+  private static String row(
+      String id, String figure, String result, String baseline, String ratio, String target) {
+    return "| " + id + " | " + figure + " | " + result + " | " + baseline + " | " + ratio + " | "
+        + target + " |";
+  }
+
+  /** Facts about the machine and the processes. */
+  static final class Machine {
+    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+
+    static String describe() {
+      String cpu = "unknown CPU";
+      try {
+        cpu =
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                .orElse(cpu);
+      } catch (IOException ignored) {
+        // not Linux
+      }
+      return Runtime.getRuntime().availableProcessors()
+          + " cores ("
+          + cpu
+          + "), "
+          + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB heap for the harness, Java "
+          + Runtime.version();
+    }
+
+    static Map<String, double[]> startupAndMemory(Federation federation, Path logs)
+        throws IOException {
+      Map<String, double[]> result = new java.util.LinkedHashMap<>();
+      List<ProcessHandle> processes = federation.processes();
+      List<String> names = new ArrayList<>(federation.urls().keySet());
+      for (int i = 0; i < names.size(); i++) {
+        Matcher m = STARTED.matcher(Files.readString(logs.resolve(names.get(i) + ".log")));
+        double started = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        result.put(names.get(i), new double[] {started, rssMiB(processes.get(i).pid())});
+      }
+      return result;
+    }
+
+    private static double rssMiB(long pid) {
+      try {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+            .filter(l -> l.startsWith("VmRSS:"))
+            .map(l -> Double.parseDouble(l.replaceAll("[^0-9]", "")) / 1024)
+            .findFirst()
+            .orElse(Double.NaN);
+      } catch (IOException e) {
+        return Double.NaN;
+      }
+    }
+  }
+}

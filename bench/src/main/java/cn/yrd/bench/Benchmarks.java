@@ -1,0 +1,588 @@
+package cn.yrd.bench;
+
+import cn.yrd.contracts.CloudEventHeaders;
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.Topics;
+import cn.yrd.local.Federation;
+import cn.yrd.local.PostgresServer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Each figure of the benchmark issue, and the raw baseline measured beside it. */
+final class Benchmarks {
+  private final Federation federation;
+  private final PostgresServer postgres;
+  private final String bootstrap;
+
+  Benchmarks(Federation federation) {
+    this.federation = federation;
+    this.postgres = federation.infrastructure().postgres();
+    this.bootstrap = federation.infrastructure().kafkaBootstrapServers();
+  }
+
+  /** Throughput and latency of one run. */
+  record Run(double perSecond, Latencies latencies, long failures) {}
+
+  // 1. Registry writes ------------------------------------------------------------------------
+
+  Run closedLoopRegistrations(int clients, Duration duration) {
+    String url = federation.registryUrl(Province.SH) + "/api/v1/registrations";
+    String token = federation.token(Roles.REGISTRAR, Province.SH);
+    return closedLoop(
+        clients,
+        duration,
+        () ->
+            Api.post(url, token, "application/json", Orgs.json(Province.SH, Orgs.next(), null))
+                    .statusCode()
+                == 201);
+  }
+
+  /**
+   * Requests at a fixed rate; latency counts from the intended send time (no coordinated omission).
+   */
+  Run openLoopRegistrations(int perSecond, Duration duration) throws InterruptedException {
+    String url = federation.registryUrl(Province.SH) + "/api/v1/registrations";
+    String token = federation.token(Roles.REGISTRAR, Province.SH);
+    Latencies latencies = new Latencies();
+    AtomicLong failures = new AtomicLong();
+    int total = (int) (perSecond * duration.toSeconds());
+    ExecutorService pool = Executors.newFixedThreadPool(64);
+    CountDownLatch done = new CountDownLatch(total);
+    long start = System.nanoTime();
+    long intervalNanos = 1_000_000_000L / perSecond;
+    for (int i = 0; i < total; i++) {
+      long intended = start + i * intervalNanos;
+      long wait = intended - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      pool.execute(
+          () -> {
+            try {
+              if (Api.post(
+                          url, token, "application/json", Orgs.json(Province.SH, Orgs.next(), null))
+                      .statusCode()
+                  == 201) {
+                latencies.record(System.nanoTime() - intended);
+              } else {
+                failures.incrementAndGet();
+              }
+            } catch (RuntimeException e) {
+              failures.incrementAndGet();
+            } finally {
+              done.countDown();
+            }
+          });
+    }
+    done.await();
+    pool.shutdown();
+    return new Run(latencies.count() / seconds(start), latencies, failures.get());
+  }
+
+  /** Baseline: the same transactions' raw inserts (record row + outbox row) over JDBC. */
+  Run jdbcBaseline(int connections, Duration duration) throws SQLException {
+    postgres.ensureDatabase("bench");
+    try (Connection c = postgres.connect("bench");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS bench_outbox, bench_org");
+      s.execute(
+          "CREATE TABLE bench_org (uscc char(18) PRIMARY KEY, name text NOT NULL UNIQUE, body jsonb NOT NULL, version bigint NOT NULL)");
+      s.execute(
+          "CREATE TABLE bench_outbox (position bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, subject text NOT NULL, payload jsonb NOT NULL, published_at timestamptz)");
+    }
+    return closedLoop(connections, duration, new JdbcInserter());
+  }
+
+  private final class JdbcInserter implements Attempt {
+    private final ThreadLocal<Connection> connection =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Connection c = postgres.connect("bench");
+                c.setAutoCommit(false);
+                return c;
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    @Override
+    public boolean attempt() throws SQLException {
+      Connection c = connection.get();
+      long serial = Orgs.next();
+      String body = Orgs.json(Province.SH, serial, null);
+      try (PreparedStatement org =
+              c.prepareStatement("INSERT INTO bench_org VALUES (?, ?, ?::jsonb, 0)");
+          PreparedStatement outbox =
+              c.prepareStatement(
+                  "INSERT INTO bench_outbox (event_id, subject, payload) VALUES (?, ?, ?::jsonb)")) {
+        org.setString(1, Orgs.uscc(Province.SH, serial));
+        org.setString(2, "name" + serial);
+        org.setString(3, body);
+        org.executeUpdate();
+        outbox.setObject(1, UUID.randomUUID());
+        outbox.setString(2, Orgs.uscc(Province.SH, serial));
+        outbox.setString(3, "{\"organization\":" + body + "}");
+        outbox.executeUpdate();
+      }
+      c.commit();
+      return true;
+    }
+  }
+
+  // 2. Pipeline ---------------------------------------------------------------------------------
+
+  /**
+   * Timings of the pipeline: import, recognition caught up, audit caught up (seconds from start).
+   */
+  record Pipeline(
+      long registrations, double importSeconds, double recognitionSeconds, double auditSeconds) {}
+
+  Pipeline pipeline(int total) throws Exception {
+    long recognitionBefore = count("recognition", "SELECT count(*) FROM processed_event");
+    long auditBefore =
+        count(
+            "audit",
+            "SELECT count(*) FROM audit_event WHERE topic <> '" + Topics.RECOGNITION + "'");
+    int perProvince = total / 4;
+    int collisions = Math.max(1, total / 100);
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<String>> imports = new ArrayList<>();
+    List<String> shNames = new ArrayList<>();
+    StringBuilder[] files = new StringBuilder[4];
+    for (Province p : Province.values()) {
+      files[p.ordinal()] = new StringBuilder();
+      for (int i = 0; i < perProvince; i++) {
+        long serial = Orgs.next();
+        String name;
+        if (p == Province.SH && i < collisions) {
+          name = "长三角基准联盟" + serial;
+          shNames.add(name);
+        } else if (p == Province.JS && i < collisions) {
+          name = shNames.get(i);
+        } else {
+          name = null;
+        }
+        files[p.ordinal()].append(Orgs.json(p, serial, name)).append('\n');
+      }
+    }
+    long prepared = System.nanoTime();
+    for (Province p : Province.values()) {
+      String url = federation.registryUrl(p) + "/api/v1/registrations/import";
+      String token = federation.token(Roles.REGISTRAR, p);
+      String body = files[p.ordinal()].toString();
+      imports.add(pool.submit(() -> Api.post(url, token, "application/x-ndjson", body).body()));
+    }
+    for (Future<String> f : imports) {
+      Matcher m = Pattern.compile("\"accepted\":(\\d+)").matcher(f.get());
+      if (!m.find() || Integer.parseInt(m.group(1)) != perProvince) {
+        throw new IllegalStateException(
+            "import incomplete: " + f.get().substring(0, Math.min(300, f.get().length())));
+      }
+    }
+    pool.shutdown();
+    double importSeconds = seconds(prepared);
+    long expected = 4L * perProvince;
+    double recognition =
+        awaitCount(
+            "recognition",
+            "SELECT count(*) FROM processed_event",
+            recognitionBefore + expected,
+            prepared);
+    double audit =
+        awaitCount(
+            "audit",
+            "SELECT count(*) FROM audit_event WHERE topic <> '" + Topics.RECOGNITION + "'",
+            auditBefore + expected,
+            prepared);
+    return new Pipeline(expected, importSeconds, recognition, audit);
+  }
+
+  /** Baseline: raw Kafka produce (acks=all) and consume of as many records of the same size. */
+  double[] kafkaBaseline(int records) {
+    byte[] value =
+        ("{\"organization\":" + Orgs.json(Province.SH, 1, null) + "}")
+            .getBytes(StandardCharsets.UTF_8);
+    String topic = "bench-baseline-" + UUID.randomUUID();
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                262144),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        producer.send(new ProducerRecord<>(topic, "k" + (i % 1000), value));
+      }
+      producer.flush();
+    }
+    double produce = seconds(start);
+    long consumeStart = System.nanoTime();
+    long read = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      while (read < records) {
+        read += consumer.poll(Duration.ofMillis(500)).count();
+      }
+    }
+    return new double[] {
+      records / produce, records / seconds(consumeStart), produce + seconds(consumeStart)
+    };
+  }
+
+  // 3. Freshness --------------------------------------------------------------------------------
+
+  /**
+   * Time from the registry's 201 to (a) the conflict in the recognition API, (b) the event in
+   * audit.
+   */
+  Latencies[] freshness(int perSecond, Duration duration) throws Exception {
+    int total = (int) (perSecond * duration.toSeconds());
+    StringBuilder shFile = new StringBuilder();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < total; i++) {
+      long serial = Orgs.next();
+      String name = "长三角时效" + serial;
+      names.add(name);
+      shFile.append(Orgs.json(Province.SH, serial, name)).append('\n');
+    }
+    Api.post(
+        federation.registryUrl(Province.SH) + "/api/v1/registrations/import",
+        federation.token(Roles.REGISTRAR, Province.SH),
+        "application/x-ndjson",
+        shFile.toString());
+    Thread.sleep(3000);
+    Map<String, Long> accepted = new ConcurrentHashMap<>();
+    Latencies conflict = new Latencies();
+    Latencies audit = new Latencies();
+    Set<String> seenConflict = ConcurrentHashMap.newKeySet();
+    Set<String> seenAudit = ConcurrentHashMap.newKeySet();
+    String auditor = federation.token(Roles.AUDITOR, null);
+    java.util.concurrent.atomic.AtomicBoolean polling =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread conflictPoller =
+        new Thread(
+            () -> {
+              Pattern usccs =
+                  Pattern.compile("\"usccs\":\\[\"([0-9A-Z]{18})\"(?:,\"([0-9A-Z]{18})\")?");
+              while (polling.get()) {
+                String page =
+                    Api.get(
+                            federation.url("recognition")
+                                + "/api/v1/conflicts?type=NAME_COLLISION&size=200",
+                            auditor)
+                        .body();
+                long now = System.nanoTime();
+                Matcher m = usccs.matcher(page);
+                while (m.find()) {
+                  for (String code : new String[] {m.group(1), m.group(2)}) {
+                    Long at = code == null ? null : accepted.get(code);
+                    if (at != null && seenConflict.add(code)) {
+                      conflict.record(now - at);
+                    }
+                  }
+                }
+                pause(20);
+              }
+            });
+    Thread auditPoller =
+        new Thread(
+            () -> {
+              Pattern subjects = Pattern.compile("\"subject\":\"([0-9A-Z]{18})\"");
+              Pattern next = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
+              String cursor = latestCursor(auditor);
+              while (polling.get()) {
+                String page =
+                    Api.get(
+                            federation.url("audit")
+                                + "/api/v1/events?province=JS&limit=1000"
+                                + (cursor == null ? "" : "&cursor=" + cursor),
+                            auditor)
+                        .body();
+                long now = System.nanoTime();
+                Matcher m = subjects.matcher(page);
+                while (m.find()) {
+                  Long at = accepted.get(m.group(1));
+                  if (at != null && seenAudit.add(m.group(1))) {
+                    audit.record(now - at);
+                  }
+                }
+                Matcher n = next.matcher(page);
+                if (n.find()) {
+                  cursor = n.group(1);
+                } else {
+                  pause(20);
+                }
+              }
+            });
+    conflictPoller.start();
+    auditPoller.start();
+    String url = federation.registryUrl(Province.JS) + "/api/v1/registrations";
+    String token = federation.token(Roles.REGISTRAR, Province.JS);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    long start = System.nanoTime();
+    long interval = 1_000_000_000L / perSecond;
+    for (int i = 0; i < total; i++) {
+      long wait = start + i * interval - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      String name = names.get(i);
+      pool.execute(
+          () -> {
+            long serial = Orgs.next();
+            HttpResponse<String> r =
+                Api.post(url, token, "application/json", Orgs.json(Province.JS, serial, name));
+            if (r.statusCode() == 201) {
+              accepted.put(Orgs.uscc(Province.JS, serial), System.nanoTime());
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while ((seenConflict.size() < accepted.size() || seenAudit.size() < accepted.size())
+        && System.nanoTime() < deadline) {
+      pause(100);
+    }
+    polling.set(false);
+    conflictPoller.join();
+    auditPoller.join();
+    return new Latencies[] {conflict, audit};
+  }
+
+  private String latestCursor(String auditor) {
+    long size = count("audit", "SELECT coalesce(max(leaf_index), -1) FROM audit_event");
+    return size < 0
+        ? null
+        : java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(("after:" + size).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // 4. Audit --------------------------------------------------------------------------------------
+
+  /**
+   * Fills the log to {@code target} events with synthetic recognition events; returns events/s
+   * ingested.
+   */
+  double fillAudit(long target) {
+    long have = count("audit", "SELECT count(*) FROM audit_event");
+    long missing = target - have;
+    if (missing <= 0) {
+      return Double.NaN;
+    }
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                10,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                262144),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (long i = 0; i < missing; i++) {
+        String subject = Orgs.uscc(Province.ZJ, 30_000_000 + (i % 100_000));
+        ProducerRecord<String, byte[]> r =
+            new ProducerRecord<>(
+                Topics.RECOGNITION,
+                subject,
+                ("{\"id\":\""
+                        + UUID.randomUUID()
+                        + "\",\"uscc\":\""
+                        + subject
+                        + "\",\"status\":\"GRANTED\",\"reasons\":[\"ALL_CHECKS_PASSED\"]}")
+                    .getBytes(StandardCharsets.UTF_8));
+        header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(r, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(r, CloudEventHeaders.SOURCE, "/yrd/recognition");
+        header(r, CloudEventHeaders.TYPE, "cn.yrd.recognition.granted.v1");
+        header(r, CloudEventHeaders.SUBJECT, subject);
+        header(r, CloudEventHeaders.TIME, java.time.OffsetDateTime.now().toString());
+        producer.send(r);
+      }
+    }
+    awaitCount("audit", "SELECT count(*) FROM audit_event", target, start);
+    return missing / seconds(start);
+  }
+
+  /** Latency of one organization's history, and of an inclusion proof. */
+  Latencies[] auditQueries(int samples) {
+    String auditor = federation.token(Roles.AUDITOR, null);
+    List<String> ids = new ArrayList<>();
+    List<String> subjects = new ArrayList<>();
+    try (Connection c = postgres.connect("audit");
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT event_id, subject FROM audit_event TABLESAMPLE SYSTEM (1) WHERE subject IS NOT NULL LIMIT "
+                    + samples)) {
+      while (r.next()) {
+        ids.add(r.getString(1));
+        subjects.add(r.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Api.get(federation.url("audit") + "/api/v1/events/" + ids.get(0), auditor);
+    Latencies history = new Latencies();
+    Latencies proof = new Latencies();
+    for (int i = 0; i < ids.size(); i++) {
+      long t = System.nanoTime();
+      Api.get(
+          federation.url("audit") + "/api/v1/events?uscc=" + subjects.get(i) + "&limit=100",
+          auditor);
+      history.record(System.nanoTime() - t);
+      t = System.nanoTime();
+      Api.get(federation.url("audit") + "/api/v1/events/" + ids.get(i), auditor);
+      proof.record(System.nanoTime() - t);
+    }
+    return new Latencies[] {history, proof};
+  }
+
+  /** Events verified per second by the verification run, and whether it found the log intact. */
+  double[] verification() {
+    long start = System.nanoTime();
+    String report =
+        Api.post(
+                federation.url("audit") + "/api/v1/verification",
+                federation.token(Roles.AUDITOR, null),
+                "application/json",
+                "")
+            .body();
+    double elapsed = seconds(start);
+    Matcher m = Pattern.compile("\"leavesChecked\":(\\d+)").matcher(report);
+    long leaves = m.find() ? Long.parseLong(m.group(1)) : 0;
+    return new double[] {leaves / elapsed, leaves, report.contains("\"ok\":true") ? 1 : 0};
+  }
+
+  // helpers
+  // -----------------------------------------------------------------------------------------
+
+  interface Attempt {
+    boolean attempt() throws Exception;
+  }
+
+  private static Run closedLoop(int clients, Duration duration, Attempt attempt) {
+    Latencies latencies = new Latencies();
+    AtomicLong failures = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    for (int i = 0; i < clients; i++) {
+      pool.execute(
+          () -> {
+            while (System.nanoTime() < end) {
+              long t = System.nanoTime();
+              try {
+                if (attempt.attempt()) {
+                  latencies.record(System.nanoTime() - t);
+                } else {
+                  failures.incrementAndGet();
+                }
+              } catch (Exception e) {
+                failures.incrementAndGet();
+              }
+            }
+          });
+    }
+    pool.shutdown();
+    try {
+      pool.awaitTermination(duration.toSeconds() + 120, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new Run(latencies.count() / seconds(start), latencies, failures.get());
+  }
+
+  long count(String database, String sql) {
+    try (Connection c = postgres.connect(database);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private double awaitCount(String database, String sql, long target, long since) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    while (count(database, sql) < target) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(database + " did not reach " + target);
+      }
+      pause(100);
+    }
+    return seconds(since);
+  }
+
+  private static void header(ProducerRecord<String, byte[]> r, String name, String value) {
+    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static double seconds(long sinceNanos) {
+    return (System.nanoTime() - sinceNanos) / 1e9;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

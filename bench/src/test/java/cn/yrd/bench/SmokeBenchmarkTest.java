@@ -1,0 +1,29 @@
+package cn.yrd.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the harness working: the smoke run measures every figure and writes its report. */
+class SmokeBenchmarkTest {
+
+  @Test
+  void theSmokeRunMeasuresEveryFigureBesideItsBaseline() throws Exception {
+    Path root = Path.of(System.getProperty("yrd.root", "..")).toAbsolutePath().normalize();
+    Path report = Path.of("target", "benchmarks-smoke.md");
+    String markdown = BenchMain.run(root, BenchMain.Sizes.SMOKE, report);
+
+    assertThat(Files.readString(report)).isEqualTo(markdown);
+    for (String figure :
+        new String[] {
+          "| 1a |", "| 1b |", "| 2 |", "| 3a |", "| 3b |", "| 4a |", "| 4b |", "| 4c |", "| 5 |"
+        }) {
+      assertThat(markdown).contains(figure);
+    }
+    assertThat(markdown)
+        .contains("JDBC org+outbox insert", "raw Kafka produce", "log intact: yes")
+        .doesNotContain("NaN");
+  }
+}
