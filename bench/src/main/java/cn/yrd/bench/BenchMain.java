@@ -106,7 +106,10 @@ public final class BenchMain {
       lines.add("|---|---|---|---|---|---|");
 
       Map<String, double[]> startup = Machine.startupAndMemory(federation, state.resolve("logs"));
+      // Warm both paths first: a cold JVM measures its JIT compiler, not the service.
+      b.jdbcBaseline(16, sizes.warmUp());
       Benchmarks.Run baseline = b.jdbcBaseline(16, sizes.closedLoop());
+      b.closedLoopRegistrations(16, sizes.warmUp());
       Benchmarks.Run closed = b.closedLoopRegistrations(16, sizes.closedLoop());
       lines.add(
           row(

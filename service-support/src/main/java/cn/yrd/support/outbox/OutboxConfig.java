@@ -20,6 +20,10 @@ public interface OutboxConfig {
   @WithDefault("PT0.2S")
   Duration pollInterval();
 
+  /** How long the leader waits after a wake-up before claiming, to batch concurrent commits. */
+  @WithDefault("PT0.01S")
+  Duration linger();
+
   /** Rows claimed and sent per round. */
   @WithDefault("500")
   int batchSize();

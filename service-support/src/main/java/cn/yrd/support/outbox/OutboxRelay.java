@@ -189,6 +189,8 @@ public class OutboxRelay {
   private void await(Duration pause) {
     try {
       if (!pause.isZero() && wakeUps.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+        // Let concurrent writers commit too, so one round carries many rows instead of one.
+        Thread.sleep(config.linger().toMillis());
         wakeUps.drainPermits();
       }
     } catch (InterruptedException e) {
