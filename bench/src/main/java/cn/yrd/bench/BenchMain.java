@@ -23,6 +23,7 @@ public final class BenchMain {
   /** How big each figure's run is. */
   record Sizes(
       String name,
+      Duration warmUp,
       Duration closedLoop,
       int openLoopRate,
       Duration openLoop,
@@ -34,6 +35,7 @@ public final class BenchMain {
     static final Sizes SMOKE =
         new Sizes(
             "smoke",
+            Duration.ofSeconds(4),
             Duration.ofSeconds(5),
             50,
             Duration.ofSeconds(4),
@@ -45,6 +47,7 @@ public final class BenchMain {
     static final Sizes FULL =
         new Sizes(
             "full",
+            Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             200,
             Duration.ofSeconds(30),
