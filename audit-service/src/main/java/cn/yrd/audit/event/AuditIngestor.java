@@ -5,6 +5,7 @@ import cn.yrd.audit.service.AuditAppender;
 import cn.yrd.audit.service.Checkpointer;
 import cn.yrd.contracts.Topics;
 import cn.yrd.support.kafka.ConsumerLoop;
+import cn.yrd.support.kafka.ConsumerThread;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,47 +31,28 @@ public class AuditIngestor {
   @Identifier("default-kafka-broker")
   Map<String, Object> kafkaConfig;
 
-  private volatile boolean running;
-  private Thread worker;
+  private ConsumerThread consumer;
 
   void start(@Observes StartupEvent event) {
     Counter stored = metrics.counter("yrd.audit.events.stored");
     Counter deadLettered = metrics.counter("yrd.audit.events.dead-lettered");
-    AuditRecordParser parser = new AuditRecordParser(json);
-    ConsumerLoop<cn.yrd.audit.service.IncomingEvent> loop =
-        new ConsumerLoop<>(
+    consumer =
+        ConsumerThread.start(
+            "audit-ingestor",
             kafkaConfig,
             config.consumerGroup(),
             List.of(Topics.REGISTRATION, Topics.SUPERVISION, Topics.RECOGNITION),
-            parser::parse,
+            new AuditRecordParser(json)::parse,
             events -> {
               stored.increment(appender.append(events));
               checkpointer.afterAppend();
             },
-            new ConsumerLoop.Listener() {
-              @Override
-              public void applied(int count) {}
-
-              @Override
-              public void deadLettered() {
-                deadLettered.increment();
-              }
-            },
-            () -> running);
-    running = true;
-    worker = new Thread(loop, "audit-ingestor");
-    worker.setDaemon(true);
-    worker.start();
+            ConsumerLoop.Listener.counting(count -> {}, deadLettered::increment));
   }
 
   void stop(@Observes ShutdownEvent event) {
-    running = false;
-    if (worker != null) {
-      try {
-        worker.join(Duration.ofSeconds(10).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (consumer != null) {
+      consumer.stop();
     }
   }
 }

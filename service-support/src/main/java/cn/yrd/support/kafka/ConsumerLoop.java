@@ -56,6 +56,21 @@ public final class ConsumerLoop<T> implements Runnable {
     void applied(int count);
 
     void deadLettered();
+
+    /** A listener that hands both reports to counters. */
+    static Listener counting(java.util.function.IntConsumer applied, Runnable deadLettered) {
+      return new Listener() {
+        @Override
+        public void applied(int count) {
+          applied.accept(count);
+        }
+
+        @Override
+        public void deadLettered() {
+          deadLettered.run();
+        }
+      };
+    }
   }
 
   private final Map<String, Object> kafkaConfig;
