@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,7 +109,7 @@ public final class Federation implements AutoCloseable {
   }
 
   public static String registryName(Province province) {
-    return "registry-" + province.name().toLowerCase(java.util.Locale.ROOT);
+    return "registry-" + province.name().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -132,7 +133,7 @@ public final class Federation implements AutoCloseable {
   /** A development token for a role in a province (null for region-wide roles), valid 12 hours. */
   public String token(String role, Province province) {
     return tokens.mint(
-        role + (province == null ? "" : "-" + province.name().toLowerCase(java.util.Locale.ROOT)),
+        role + (province == null ? "" : "-" + province.name().toLowerCase(Locale.ROOT)),
         List.of(role),
         province == null ? null : province.name(),
         Duration.ofHours(12));

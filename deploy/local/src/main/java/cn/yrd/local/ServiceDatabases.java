@@ -1,6 +1,7 @@
 package cn.yrd.local;
 
 import java.util.List;
+import java.util.Locale;
 
 /** One database per service instance; each registry has its own, as each province would. */
 public final class ServiceDatabases {
@@ -11,7 +12,7 @@ public final class ServiceDatabases {
 
   /** The database of a province's registry, e.g. {@code registry_sh}. */
   public static String registry(String provinceCode) {
-    return "registry_" + provinceCode.toLowerCase(java.util.Locale.ROOT);
+    return "registry_" + provinceCode.toLowerCase(Locale.ROOT);
   }
 
   public static List<String> all() {

@@ -2,6 +2,7 @@ package cn.yrd.recognition.service;
 
 import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.event.ProcessedEvent;
+import cn.yrd.support.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,7 +59,7 @@ public class EventProcessor {
     processed.topic = e.topic();
     processed.partition = e.partition();
     processed.offset = e.offset();
-    processed.processedAt = cn.yrd.support.time.BusinessTime.now();
+    processed.processedAt = BusinessTime.now();
     processed.persist();
   }
 }

@@ -3,6 +3,7 @@ package cn.yrd.recognition.service;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccValidator;
 import cn.yrd.contracts.recognition.RecognitionScope;
 import cn.yrd.contracts.recognition.RecognitionState;
@@ -276,7 +277,7 @@ public class RecognitionService {
     if (active.size() == 1) {
       return Province.valueOf(active.get(0).province);
     }
-    return cn.yrd.contracts.Uscc.parse(uscc)
+    return Uscc.parse(uscc)
         .province()
         .orElseThrow(
             () ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccGenerator;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.Severity;
@@ -27,7 +28,7 @@ class ConflictRulesTest {
         in,
         "名称",
         "名称",
-        cn.yrd.contracts.Uscc.parse(uscc).category().orElseThrow(),
+        Uscc.parse(uscc).category().orElseThrow(),
         status,
         "p",
         null,
