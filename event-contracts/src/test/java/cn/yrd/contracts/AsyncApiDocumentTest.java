@@ -1,0 +1,84 @@
+package cn.yrd.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.contracts.recognition.ConflictState;
+import cn.yrd.contracts.recognition.ConflictType;
+import cn.yrd.contracts.recognition.RecognitionState;
+import cn.yrd.contracts.recognition.RecognitionStatus;
+import cn.yrd.contracts.registry.Change;
+import cn.yrd.contracts.registry.OrganizationState;
+import cn.yrd.contracts.registry.RegistryEvent;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** asyncapi.yaml describes exactly the payload records the services publish. */
+class AsyncApiDocumentTest {
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> schemas() throws Exception {
+    Map<String, Object> doc = new Yaml().load(Files.readString(Path.of("asyncapi.yaml")));
+    return (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
+  }
+
+  static Stream<Arguments> payloads() {
+    return Stream.of(
+        Arguments.of("RegistryEvent", RegistryEvent.class),
+        Arguments.of("OrganizationState", OrganizationState.class),
+        Arguments.of("Change", Change.class),
+        Arguments.of("RecognitionState", RecognitionState.class),
+        Arguments.of("ConflictState", ConflictState.class));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("payloads")
+  @SuppressWarnings("unchecked")
+  void everyRecordComponentIsDocumentedAndNothingElse(
+      String schema, Class<? extends Record> payload) throws Exception {
+    Map<String, Object> properties =
+        (Map<String, Object>) ((Map<String, Object>) schemas().get(schema)).get("properties");
+    List<String> components =
+        Arrays.stream(payload.getRecordComponents()).map(RecordComponent::getName).toList();
+    assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(components);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void enumsListExactlyTheJavaConstants() throws Exception {
+    Map<String, Object> conflict =
+        (Map<String, Object>)
+            ((Map<String, Object>) schemas().get("ConflictState")).get("properties");
+    assertThat((List<String>) ((Map<String, Object>) conflict.get("type")).get("enum"))
+        .containsExactlyElementsOf(Arrays.stream(ConflictType.values()).map(Enum::name).toList());
+    Map<String, Object> recognition =
+        (Map<String, Object>)
+            ((Map<String, Object>) schemas().get("RecognitionState")).get("properties");
+    assertThat((List<String>) ((Map<String, Object>) recognition.get("status")).get("enum"))
+        .containsExactlyElementsOf(
+            Arrays.stream(RecognitionStatus.values()).map(Enum::name).toList());
+  }
+
+  @Test
+  void everyEventTypeAndTopicIsNamed() throws Exception {
+    String text = Files.readString(Path.of("asyncapi.yaml"));
+    for (Field field : Topics.class.getFields()) {
+      assertThat(text).as(field.getName()).contains((String) field.get(null));
+    }
+    for (Field field : EventTypes.class.getFields()) {
+      String type = (String) field.get(null);
+      String kind = type.substring(type.indexOf('.', 7) + 1, type.length() - 3);
+      assertThat(text).as(type).contains(kind);
+    }
+  }
+}
