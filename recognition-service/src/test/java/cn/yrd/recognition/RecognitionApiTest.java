@@ -244,7 +244,7 @@ class RecognitionApiTest {
         .get("/api/v1/statistics")
         .then()
         .statusCode(200)
-        .body("organizations.JS.SOCIAL_GROUP.ACTIVE", notNullValue());
+        .body("organizations.JS.SOCIAL_GROUP.ACTIVE.none", notNullValue());
     Await.auditor()
         .get("/api/v1/data-quality")
         .then()

@@ -46,8 +46,8 @@ public final class Views {
   /** Counts across the delta. */
   @Schema(description = "Statistics (统计) across the delta.")
   public record Statistics(
-      @Schema(description = "province → category → status → count")
-          Map<String, Map<String, Map<String, Long>>> organizations,
+      @Schema(description = "province → category → status → valid grade (1A-5A or none) → count")
+          Map<String, Map<String, Map<String, Map<String, Long>>>> organizations,
       @Schema(description = "province → grade (1A-5A) → count of valid grades")
           Map<String, Map<String, Long>> grades,
       @Schema(description = "Valid 5A grades, by province") Map<String, Long> valid5A,

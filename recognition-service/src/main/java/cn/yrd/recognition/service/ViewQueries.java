@@ -171,15 +171,18 @@ public class ViewQueries {
   @SuppressWarnings("unchecked")
   public Views.Statistics statistics() {
     var em = Panache.getEntityManager();
-    Map<String, Map<String, Map<String, Long>>> orgs = new TreeMap<>();
+    Map<String, Map<String, Map<String, Map<String, Long>>>> orgs = new TreeMap<>();
     for (Object[] row :
         (List<Object[]>)
             em.createNativeQuery(
-                    "SELECT province, category, status, count(*) FROM org_record GROUP BY 1, 2, 3")
+                    "SELECT province, category, status, CASE WHEN grade_level IS NOT NULL AND grade_expires_on > :today"
+                        + " THEN grade_level || 'A' ELSE 'none' END, count(*) FROM org_record GROUP BY 1, 2, 3, 4")
+                .setParameter("today", BusinessTime.today())
                 .getResultList()) {
       orgs.computeIfAbsent((String) row[0], k -> new TreeMap<>())
           .computeIfAbsent((String) row[1], k -> new TreeMap<>())
-          .put((String) row[2], ((Number) row[3]).longValue());
+          .computeIfAbsent((String) row[2], k -> new TreeMap<>())
+          .put((String) row[3], ((Number) row[4]).longValue());
     }
     Map<String, Map<String, Long>> grades = new TreeMap<>();
     Map<String, Long> valid5A = new TreeMap<>();
