@@ -221,11 +221,10 @@ public class RegistrationResource {
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       DecisionRequest decision) {
-    CallerInfo who = caller.info();
-    policy().requireRegistrationWrite(who);
-    Organization org =
-        registrations.deregister(uscc, ETags.parseIfMatch(ifMatch, false), decision, who);
-    return withETag(org, view(org, who));
+    return endRegistration(
+        ifMatch,
+        decision,
+        (version, who) -> registrations.deregister(uscc, version, decision, who));
   }
 
   @POST
@@ -240,11 +239,8 @@ public class RegistrationResource {
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       DecisionRequest decision) {
-    CallerInfo who = caller.info();
-    policy().requireRegistrationWrite(who);
-    Organization org =
-        registrations.revoke(uscc, ETags.parseIfMatch(ifMatch, false), decision, who);
-    return withETag(org, view(org, who));
+    return endRegistration(
+        ifMatch, decision, (version, who) -> registrations.revoke(uscc, version, decision, who));
   }
 
   @POST
@@ -262,14 +258,8 @@ public class RegistrationResource {
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       TransferOutRequest request) {
-    CallerInfo who = caller.info();
-    policy().requireRegistrationWrite(who);
-    if (request == null) {
-      throw ProblemException.field("", "a transfer body is required");
-    }
-    Organization org =
-        registrations.transferOut(uscc, ETags.parseIfMatch(ifMatch, false), request, who);
-    return withETag(org, view(org, who));
+    return endRegistration(
+        ifMatch, request, (version, who) -> registrations.transferOut(uscc, version, request, who));
   }
 
   @GET
@@ -292,6 +282,21 @@ public class RegistrationResource {
   public List<HistoryView> history(@PathParam("uscc") String uscc) {
     policy().requireRead(caller.info());
     return queries.history(registrations.load(uscc).uscc);
+  }
+
+  /** A write that ends a registration, with the version the caller read (If-Match, optional). */
+  private interface Ending {
+    Organization apply(Long expectedVersion, CallerInfo who);
+  }
+
+  private Response endRegistration(String ifMatch, Object body, Ending ending) {
+    CallerInfo who = caller.info();
+    policy().requireRegistrationWrite(who);
+    if (body == null) {
+      throw ProblemException.field("", "a request body is required");
+    }
+    Organization org = ending.apply(ETags.parseIfMatch(ifMatch, false), who);
+    return withETag(org, view(org, who));
   }
 
   private OrganizationView view(Organization org, CallerInfo who) {
