@@ -41,7 +41,8 @@ class InfrastructureWiringTest {
         QuarkusTransaction.requiringNew()
             .call(() -> OutboxEvent.<OutboxEvent>find("eventId", eventId).firstResult());
     assertThat(stored.position).isPositive();
-    assertThat(stored.publishedAt).isNull();
+    // The relay may already have published it; what matters here is that PostgreSQL kept it.
+    assertThat(stored.payload).contains("上海市软件行业协会");
 
     ConsumerRecord<String, String> echoed =
         KafkaRoundTrip.roundTrip(bootstrapServers, stored.topic, stored.subject, stored.payload);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Complete-subtree hashes kept in memory, appended leaf by leaf exactly as the database store
- * appends them; used by the verification run and by tests.
+ * appends them; the tests check the tree against it.
  */
 public final class InMemoryNodes implements NodeSource {
   private final List<List<byte[]>> levels = new ArrayList<>();

@@ -9,7 +9,6 @@ import cn.yrd.audit.service.Checkpointer;
 import cn.yrd.audit.service.Cursors;
 import cn.yrd.audit.service.SigningKey;
 import cn.yrd.audit.service.Verifier;
-import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
 import cn.yrd.support.problem.ProblemException;
@@ -52,21 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "Audit",
     description = "审计: query the history, prove inclusion and consistency, verify the log")
 @SecurityRequirement(name = "bearer")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "Only auditors, or readers for their own province",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description = "A parameter is not valid",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuditResource {
   private static final Base64.Encoder B64 = Base64.getEncoder();
 
@@ -118,13 +102,6 @@ public class AuditResource {
       responseCode = "200",
       description = "The event and its RFC 9162 inclusion proof",
       content = @Content(schema = @Schema(implementation = AuditViews.ProvenEvent.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No event with that ce_id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public AuditViews.ProvenEvent event(@PathParam("eventId") UUID eventId) {
     AuditViews.EventView event =
         queries
@@ -161,13 +138,6 @@ public class AuditResource {
       responseCode = "200",
       description = "The checkpoint",
       content = @Content(schema = @Schema(implementation = AuditViews.CheckpointView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "The log is still empty",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public AuditViews.CheckpointView latest() {
     Checkpointer.Checkpoint c =
         checkpointer

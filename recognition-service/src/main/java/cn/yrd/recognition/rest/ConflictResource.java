@@ -1,6 +1,5 @@
 package cn.yrd.recognition.rest;
 
-import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictStatus;
@@ -35,31 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Conflicts", description = "冲突: list, read, acknowledge, resolve, dismiss")
 @SecurityRequirement(name = "bearer")
-@APIResponse(
-    responseCode = "400",
-    description = "Malformed JSON",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "Not an officer of an involved province",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "404",
-    description = "No such conflict",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description = "Bad parameter, missing note, or the conflict is not in a state that allows this",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConflictResource {
   @Inject ViewQueries queries;
   @Inject ConflictService conflicts;

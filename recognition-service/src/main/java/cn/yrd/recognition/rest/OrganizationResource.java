@@ -1,6 +1,5 @@
 package cn.yrd.recognition.rest;
 
-import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Province;
 import cn.yrd.recognition.service.ViewQueries;
 import cn.yrd.support.problem.ProblemException;
@@ -34,21 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
   ApiRoles.AUDITOR,
   ApiRoles.READER
 })
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "Not a federation role",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description = "Bad parameter",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrganizationResource {
   @Inject ViewQueries queries;
 
@@ -62,13 +46,6 @@ public class OrganizationResource {
       responseCode = "200",
       description = "The cross-province view",
       content = @Content(schema = @Schema(implementation = Views.OrganizationView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No province has published this code",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Views.OrganizationView organization(@PathParam("uscc") String uscc) {
     String code = uscc.strip().toUpperCase(Locale.ROOT);
     if (!queries.exists(code)) {

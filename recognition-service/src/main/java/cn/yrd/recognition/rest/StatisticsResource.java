@@ -1,6 +1,5 @@
 package cn.yrd.recognition.rest;
 
-import cn.yrd.contracts.Problem;
 import cn.yrd.recognition.service.Reconciler;
 import cn.yrd.recognition.service.ViewQueries;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,16 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics", description = "统计、数据质量、对账")
 @SecurityRequirement(name = "bearer")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "Not allowed for this role",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatisticsResource {
   @Inject ViewQueries queries;
   @Inject Reconciler reconciler;

@@ -1,6 +1,7 @@
 package cn.yrd.recognition.service;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.recognition.repository.OrgRecord;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Reconciler {
   @Inject ScopeEvaluator scopes;
-  @Inject cn.yrd.recognition.config.RecognitionConfig config;
+  @Inject RecognitionConfig config;
 
   /** The outcome: how many conditions hold, and the keys that differ. */
   public record Report(

@@ -31,16 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/registrations/import")
 @Tag(name = "Registrations")
 @SecurityRequirement(name = "bearer")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token's role or province does not allow this",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ImportResource {
   static final String NDJSON = "application/x-ndjson";
   static final String CSV = "text/csv";
@@ -85,13 +75,6 @@ public class ImportResource {
   @APIResponse(
       responseCode = "415",
       description = "Neither NDJSON nor CSV",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "The CSV header lacks a column",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

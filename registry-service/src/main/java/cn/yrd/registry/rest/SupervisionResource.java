@@ -46,32 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     responseCode = "200",
     description = "Recorded; the organization as it now stands",
     content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-@APIResponse(
-    responseCode = "400",
-    description = "Malformed JSON, wrong types or unknown fields",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "404",
-    description = "No such USCC in this registry",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description =
-        "A field or a domain rule fails (USCC, category, region, ID number, dates, pagination…); the problem names which",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token's role or province does not allow this",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SupervisionResource {
   @Inject SupervisionService supervision;
   @Inject RegistrationService registrations;

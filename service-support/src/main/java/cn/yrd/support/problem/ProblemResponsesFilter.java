@@ -1,0 +1,109 @@
+package cn.yrd.support.problem;
+
+import cn.yrd.contracts.Problem;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Declares, once for every API operation, the problem+json responses {@link ProblemMappers} can
+ * give: 400 and 422 everywhere, 401 and 403 where a bearer token is required, 404 where a path
+ * names a resource. Operations keep their own specific responses (409, 412, 428…). Enabled with
+ * {@code mp.openapi.filter=cn.yrd.support.problem.ProblemResponsesFilter}.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+  private static final Map<String, String> ALWAYS =
+      Map.of(
+          "400", "Malformed JSON, a wrong type or an unknown field or value",
+          "422", "A parameter, field or domain rule fails; the problem names which");
+  private static final Map<String, String> SECURED =
+      Map.of(
+          "401", "No valid bearer token",
+          "403", "The token's role or province does not allow this");
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    declareProblemSchema(openAPI);
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) -> {
+              if (!path.startsWith("/api/")) {
+                return;
+              }
+              item.getOperations()
+                  .values()
+                  .forEach(
+                      operation -> {
+                        ALWAYS.forEach((code, text) -> add(operation, code, text));
+                        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                          SECURED.forEach((code, text) -> add(operation, code, text));
+                        }
+                        if (path.contains("{")) {
+                          add(operation, "404", "Nothing is known under that identifier");
+                        }
+                      });
+            });
+  }
+
+  /** RFC 9457 problem details, as {@link Problem} serializes them. */
+  private static void declareProblemSchema(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null) {
+      openAPI.setComponents(OASFactory.createComponents());
+    }
+    if (openAPI.getComponents().getSchemas() != null
+        && openAPI.getComponents().getSchemas().containsKey(Problem.class.getSimpleName())) {
+      return;
+    }
+    Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    Schema fieldError =
+        OASFactory.createSchema()
+            .addType(Schema.SchemaType.OBJECT)
+            .addProperty("field", text)
+            .addProperty("message", text);
+    openAPI
+        .getComponents()
+        .addSchema(
+            Problem.class.getSimpleName(),
+            OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details (application/problem+json)")
+                .addProperty("type", text)
+                .addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", text)
+                .addProperty(
+                    "errors",
+                    OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .addProperty(
+                    "warnings",
+                    OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(text)));
+  }
+
+  private static void add(Operation operation, String code, String description) {
+    APIResponses responses = operation.getResponses();
+    if (responses == null) {
+      responses = OASFactory.createAPIResponses();
+      operation.setResponses(responses);
+    }
+    if (responses.hasAPIResponse(code)) {
+      return;
+    }
+    Schema schema =
+        OASFactory.createSchema().ref("#/components/schemas/" + Problem.class.getSimpleName());
+    MediaType media = OASFactory.createMediaType().schema(schema);
+    Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+    responses.addAPIResponse(
+        code, OASFactory.createAPIResponse().description(description).content(content));
+  }
+}
