@@ -1,8 +1,8 @@
 package cn.yrd.recognition.service;
 
 import cn.yrd.contracts.Province;
-import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.contracts.recognition.ConflictStatus;
+import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.Recognition;
