@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,20 @@ public final class BenchMain {
             Duration.ofSeconds(30),
             1_000_000,
             500);
+
+    Sizes withPipeline(int registrations) {
+      return new Sizes(
+          name,
+          warmUp,
+          closedLoop,
+          openLoopRate,
+          openLoop,
+          registrations,
+          freshRate,
+          fresh,
+          auditEvents,
+          samples);
+    }
   }
 
   private BenchMain() {}
@@ -63,16 +78,28 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     List<String> options = List.of(args);
     Sizes sizes = options.contains("--full") ? Sizes.FULL : Sizes.SMOKE;
+    int pipeline = options.indexOf("--pipeline");
+    if (pipeline >= 0) {
+      sizes = sizes.withPipeline(Integer.parseInt(options.get(pipeline + 1)));
+    }
+    int only = options.indexOf("--only");
+    Set<String> figures =
+        only >= 0 ? Set.of(options.get(only + 1).split(",")) : Set.of("1", "2", "3", "4", "5");
     int out = options.indexOf("--out");
     Path report =
         out >= 0
             ? Path.of(options.get(out + 1))
             : Path.of("target", "benchmarks-" + sizes.name() + ".md");
     Path root = Path.of(System.getProperty("yrd.root", ".")).toAbsolutePath().normalize();
-    System.out.println(run(root, sizes, report));
+    System.out.println(run(root, sizes, figures, report));
   }
 
   static String run(Path root, Sizes sizes, Path report) throws Exception {
+    return run(root, sizes, Set.of("1", "2", "3", "4", "5"), report);
+  }
+
+  /** Runs the figures named in {@code figures} ("1" to "5"). */
+  static String run(Path root, Sizes sizes, Set<String> figures, Path report) throws Exception {
     Path state = root.resolve("bench/target/federation");
     InfraSettings infra =
         new InfraSettings(
@@ -108,108 +135,115 @@ public final class BenchMain {
       lines.add("| # | figure | result | baseline (same run) | ratio | target |");
       lines.add("|---|---|---|---|---|---|");
 
+      if (figures.contains("1")) {
+        // Warm both paths first: a cold JVM measures its JIT compiler, not the service.
+        b.jdbcBaseline(16, sizes.warmUp());
+        Benchmarks.Run baseline = b.jdbcBaseline(16, sizes.closedLoop());
+        b.closedLoopRegistrations(16, sizes.warmUp());
+        Benchmarks.Run closed = b.closedLoopRegistrations(16, sizes.closedLoop());
+        lines.add(
+            row(
+                "1a",
+                "registrations, 16 clients closed loop",
+                String.format(
+                    "%.0f/s; %s; %d failed",
+                    closed.perSecond(), closed.latencies().summary(), closed.failures()),
+                String.format(
+                    "JDBC org+outbox insert ×16: %.0f tx/s; %s",
+                    baseline.perSecond(), baseline.latencies().summary()),
+                String.format("%.0f%%", 100 * closed.perSecond() / baseline.perSecond()),
+                "≥ 50% of baseline, p99 ≤ 25 ms"));
+        Benchmarks.Run open = b.openLoopRegistrations(sizes.openLoopRate(), sizes.openLoop());
+        lines.add(
+            row(
+                "1b",
+                "registrations at " + sizes.openLoopRate() + "/s open loop",
+                open.latencies().summary() + "; " + open.failures() + " failed",
+                "—",
+                "—",
+                "latency without coordinated omission"));
+      }
+      if (figures.contains("2")) {
+
+        double[] kafka = b.kafkaBaseline(sizes.pipeline());
+        Benchmarks.Pipeline pipe = b.pipeline(sizes.pipeline());
+        lines.add(
+            row(
+                "2",
+                String.format(
+                    "pipeline: bulk import %,d (¼ per province, 1%% name collisions)",
+                    pipe.registrations()),
+                String.format(
+                    "import %.1f s (%.0f/s); recognition caught up at %.1f s (%.0f events/s); audit at %.1f s (%.0f events/s)",
+                    pipe.importSeconds(),
+                    pipe.registrations() / pipe.importSeconds(),
+                    pipe.recognitionSeconds(),
+                    pipe.registrations() / pipe.recognitionSeconds(),
+                    pipe.auditSeconds(),
+                    pipe.registrations() / pipe.auditSeconds()),
+                String.format(
+                    "raw Kafka produce %.0f/s + consume %.0f/s = %.1f s",
+                    kafka[0], kafka[1], kafka[2]),
+                String.format(
+                    "%.1f× slower end to end",
+                    Math.max(pipe.recognitionSeconds(), pipe.auditSeconds()) / kafka[2]),
+                "200,000 end to end ≤ 60 s"));
+      }
+      if (figures.contains("3")) {
+
+        Latencies[] fresh = b.freshness(sizes.freshRate(), sizes.fresh());
+        lines.add(
+            row(
+                "3a",
+                "freshness at " + sizes.freshRate() + "/s: 201 → conflict in recognition API",
+                fresh[0].summary(),
+                "—",
+                "—",
+                "p99 ≤ 1 s"));
+        lines.add(
+            row(
+                "3b",
+                "freshness at " + sizes.freshRate() + "/s: 201 → event queryable in audit",
+                fresh[1].summary(),
+                "—",
+                "—",
+                "p99 ≤ 1 s"));
+      }
+      if (figures.contains("4")) {
+        double ingest = b.fillAudit(sizes.auditEvents());
+        long stored = b.count("audit", "SELECT count(*) FROM audit_event");
+        Latencies[] audit = b.auditQueries(sizes.samples());
+        double[] verify = b.verification();
+        lines.add(
+            row(
+                "4a",
+                String.format("audit with %,d events: one organization's history", stored),
+                audit[0].summary(),
+                "—",
+                "—",
+                "p99 ≤ 20 ms"));
+        lines.add(
+            row(
+                "4b",
+                "audit: event with inclusion proof",
+                audit[1].summary(),
+                "—",
+                "—",
+                "p99 ≤ 5 ms"));
+        lines.add(
+            row(
+                "4c",
+                "audit: full verification run",
+                String.format(
+                    "%,.0f events/s over %,.0f events (log intact: %s)",
+                    verify[0], verify[1], verify[2] == 1 ? "yes" : "NO"),
+                Double.isNaN(ingest)
+                    ? "—"
+                    : String.format("ingest while filling: %,.0f events/s", ingest),
+                "—",
+                "≥ 200,000 events/s"));
+      }
       Map<String, double[]> startup = Machine.startupAndMemory(federation, state.resolve("logs"));
-      // Warm both paths first: a cold JVM measures its JIT compiler, not the service.
-      b.jdbcBaseline(16, sizes.warmUp());
-      Benchmarks.Run baseline = b.jdbcBaseline(16, sizes.closedLoop());
-      b.closedLoopRegistrations(16, sizes.warmUp());
-      Benchmarks.Run closed = b.closedLoopRegistrations(16, sizes.closedLoop());
-      lines.add(
-          row(
-              "1a",
-              "registrations, 16 clients closed loop",
-              String.format(
-                  "%.0f/s; %s; %d failed",
-                  closed.perSecond(), closed.latencies().summary(), closed.failures()),
-              String.format(
-                  "JDBC org+outbox insert ×16: %.0f tx/s; %s",
-                  baseline.perSecond(), baseline.latencies().summary()),
-              String.format("%.0f%%", 100 * closed.perSecond() / baseline.perSecond()),
-              "≥ 50% of baseline, p99 ≤ 25 ms"));
-      Benchmarks.Run open = b.openLoopRegistrations(sizes.openLoopRate(), sizes.openLoop());
-      lines.add(
-          row(
-              "1b",
-              "registrations at " + sizes.openLoopRate() + "/s open loop",
-              open.latencies().summary() + "; " + open.failures() + " failed",
-              "—",
-              "—",
-              "latency without coordinated omission"));
-
-      double[] kafka = b.kafkaBaseline(sizes.pipeline());
-      Benchmarks.Pipeline pipe = b.pipeline(sizes.pipeline());
-      lines.add(
-          row(
-              "2",
-              String.format(
-                  "pipeline: bulk import %,d (¼ per province, 1%% name collisions)",
-                  pipe.registrations()),
-              String.format(
-                  "import %.1f s (%.0f/s); recognition caught up at %.1f s (%.0f events/s); audit at %.1f s (%.0f events/s)",
-                  pipe.importSeconds(),
-                  pipe.registrations() / pipe.importSeconds(),
-                  pipe.recognitionSeconds(),
-                  pipe.registrations() / pipe.recognitionSeconds(),
-                  pipe.auditSeconds(),
-                  pipe.registrations() / pipe.auditSeconds()),
-              String.format(
-                  "raw Kafka produce %.0f/s + consume %.0f/s = %.1f s",
-                  kafka[0], kafka[1], kafka[2]),
-              String.format(
-                  "%.1f× slower end to end",
-                  Math.max(pipe.recognitionSeconds(), pipe.auditSeconds()) / kafka[2]),
-              "200,000 end to end ≤ 60 s"));
-
-      Latencies[] fresh = b.freshness(sizes.freshRate(), sizes.fresh());
-      lines.add(
-          row(
-              "3a",
-              "freshness at " + sizes.freshRate() + "/s: 201 → conflict in recognition API",
-              fresh[0].summary(),
-              "—",
-              "—",
-              "p99 ≤ 1 s"));
-      lines.add(
-          row(
-              "3b",
-              "freshness at " + sizes.freshRate() + "/s: 201 → event queryable in audit",
-              fresh[1].summary(),
-              "—",
-              "—",
-              "p99 ≤ 1 s"));
-
-      double ingest = b.fillAudit(sizes.auditEvents());
-      long stored = b.count("audit", "SELECT count(*) FROM audit_event");
-      Latencies[] audit = b.auditQueries(sizes.samples());
-      double[] verify = b.verification();
-      lines.add(
-          row(
-              "4a",
-              String.format("audit with %,d events: one organization's history", stored),
-              audit[0].summary(),
-              "—",
-              "—",
-              "p99 ≤ 20 ms"));
-      lines.add(
-          row(
-              "4b",
-              "audit: event with inclusion proof",
-              audit[1].summary(),
-              "—",
-              "—",
-              "p99 ≤ 5 ms"));
-      lines.add(
-          row(
-              "4c",
-              "audit: full verification run",
-              String.format(
-                  "%,.0f events/s over %,.0f events (log intact: %s)",
-                  verify[0], verify[1], verify[2] == 1 ? "yes" : "NO"),
-              Double.isNaN(ingest)
-                  ? "—"
-                  : String.format("ingest while filling: %,.0f events/s", ingest),
-              "—",
-              "≥ 200,000 events/s"));
       startup.forEach(
           (name, v) ->
               lines.add(

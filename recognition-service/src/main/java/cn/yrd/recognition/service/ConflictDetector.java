@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -34,18 +36,40 @@ public class ConflictDetector {
   @Inject OutboxWriter outbox;
   @Inject ObjectMapper json;
 
-  /** Must run inside the transaction that changed what the conditions read. */
-  public void reconcileScope(String scope, List<Condition> holding) {
-    lock(scope);
-    Map<String, Conflict> open = new HashMap<>();
+  /**
+   * Makes each scope's open conflicts equal to its holding conditions. Must run inside the
+   * transaction that changed what the conditions read, after {@link #lock} of the same scopes.
+   */
+  public void reconcile(Map<String, List<Condition>> holdingByScope) {
+    Map<String, Map<String, Conflict>> openByScope = new HashMap<>();
     for (Conflict c :
         Conflict.<Conflict>list(
-            "scopeKey = ?1 and status in ?2",
-            scope,
+            "scopeKey in ?1 and status in ?2",
+            holdingByScope.keySet(),
             List.of(ConflictStatus.OPEN, ConflictStatus.ACKNOWLEDGED))) {
-      open.put(c.conditionKey, c);
+      openByScope.computeIfAbsent(c.scopeKey, k -> new HashMap<>()).put(c.conditionKey, c);
     }
     OffsetDateTime now = BusinessTime.now();
+    holdingByScope.forEach(
+        (scope, holding) ->
+            reconcileScope(scope, holding, openByScope.getOrDefault(scope, new HashMap<>()), now));
+  }
+
+  /**
+   * Serializes work on these scopes until the transaction ends; taken in sorted order so two
+   * instances cannot deadlock.
+   */
+  public void lock(Collection<String> scopes) {
+    Panache.getEntityManager()
+        .createNativeQuery(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(s, 0)))"
+                + " FROM unnest(cast(:scopes AS text[])) AS s")
+        .setParameter("scopes", new TreeSet<>(scopes).toArray(String[]::new))
+        .getSingleResult();
+  }
+
+  private void reconcileScope(
+      String scope, List<Condition> holding, Map<String, Conflict> open, OffsetDateTime now) {
     for (Condition condition : holding) {
       Conflict existing = open.remove(condition.key());
       String evidence = write(condition.evidence());
@@ -127,13 +151,6 @@ public class ConflictDetector {
   private void publish(String eventType, Conflict c) {
     String subject = c.usccs.length > 0 ? c.usccs[0] : c.scopeKey;
     outbox.append(eventType, subject, write(toState(c)));
-  }
-
-  private static void lock(String scope) {
-    Panache.getEntityManager()
-        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:scope, 0))")
-        .setParameter("scope", scope)
-        .getSingleResult();
   }
 
   private boolean sameJson(String a, String b) {

@@ -2,16 +2,24 @@ package cn.yrd.recognition.service;
 
 import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.event.ProcessedEvent;
+import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.support.time.BusinessTime;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.FlushMode;
 
 /**
  * Applies registry events: the view, the sequence tracking, the recognition cascade and every
  * affected conflict scope, with the processed ce_id, in one transaction, so a redelivery changes
- * nothing.
+ * nothing. A batch is applied set-wise: one read of what it already knows, the events in order,
+ * then each touched scope evaluated once against the batch's final view.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -22,37 +30,44 @@ public class EventProcessor {
 
   @Transactional
   public void applyAll(List<ParsedEvent> events) {
-    events.forEach(this::applyOne);
+    // Nothing below reads its own unflushed writes through a query before the explicit flush, so
+    // Hibernate need not dirty-check the whole batch before every statement.
+    Panache.getSession().setHibernateFlushMode(FlushMode.COMMIT);
+    Set<UUID> done = processedAmong(events);
+    Map<OrgRecord.Key, OrgRecord> records = view.load(events);
+    Set<String> recognized =
+        ScopeEvaluator.withLiveRecognition(records.keySet().stream().map(k -> k.uscc).toList());
+    TouchedScopes touched = new TouchedScopes();
+    for (ParsedEvent e : events) {
+      if (done.add(e.meta().id())) {
+        applyOne(e, records, recognized, touched);
+      }
+    }
+    Panache.getSession().flush();
+    scopes.evaluate(touched);
   }
 
   @Transactional
   public void apply(ParsedEvent event) {
-    applyOne(event);
+    applyAll(List.of(event));
   }
 
-  private void applyOne(ParsedEvent e) {
-    if (ProcessedEvent.findById(e.meta().id()) != null) {
-      return;
-    }
+  private void applyOne(
+      ParsedEvent e,
+      Map<OrgRecord.Key, OrgRecord> records,
+      Set<String> recognized,
+      TouchedScopes touched) {
     SequenceTracking.Gap gap = sequences.record(e.meta().province(), e.meta().sequence());
-    view.apply(e.meta(), e.event(), e.payload())
+    view.apply(e.meta(), e.event(), e.payload(), records)
         .ifPresent(
             applied -> {
-              OrgSnapshot before = applied.before();
-              OrgSnapshot after = applied.after();
-              recognitions.cascade(before, after, e.meta().type());
-              scopes.organization(after.uscc());
-              scopes.name(after.normalizedName());
-              scopes.person(after.personRef());
-              if (before != null && !before.normalizedName().equals(after.normalizedName())) {
-                scopes.name(before.normalizedName());
+              if (recognized.contains(applied.after().uscc())) {
+                recognitions.cascade(applied.before(), applied.after(), e.meta().type());
               }
-              if (before != null && !before.personRef().equals(after.personRef())) {
-                scopes.person(before.personRef());
-              }
+              touched.changed(applied.before(), applied.after());
             });
     if (gap.closed()) {
-      scopes.sequence(e.meta().province());
+      touched.sequence(e.meta().province());
     }
     ProcessedEvent processed = new ProcessedEvent();
     processed.eventId = e.meta().id();
@@ -61,5 +76,15 @@ public class EventProcessor {
     processed.offset = e.offset();
     processed.processedAt = BusinessTime.now();
     processed.persist();
+  }
+
+  private static Set<UUID> processedAmong(List<ParsedEvent> events) {
+    List<UUID> ids = events.stream().map(e -> e.meta().id()).toList();
+    return new HashSet<>(
+        Panache.getEntityManager()
+            .createQuery(
+                "select p.eventId from ProcessedEvent p where p.eventId in :ids", UUID.class)
+            .setParameter("ids", ids)
+            .getResultList());
   }
 }

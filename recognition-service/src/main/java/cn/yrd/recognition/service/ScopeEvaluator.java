@@ -4,55 +4,92 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.repository.OrgRecord;
-import cn.yrd.recognition.repository.Recognition;
 import cn.yrd.recognition.repository.SequenceTracker;
 import cn.yrd.support.time.BusinessTime;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Reads what each rule scope needs from the view and lets the detector act on the result. */
+/**
+ * Reads what each rule scope needs from the view, one query per kind of scope however many scopes
+ * there are, and lets the detector act on the result.
+ */
 @ApplicationScoped
 public class ScopeEvaluator {
   @Inject ConflictDetector detector;
   @Inject RecognitionConfig config;
 
   public void organization(String uscc) {
-    detector.reconcileScope(ConflictRules.usccScope(uscc), organizationConditions(uscc));
-  }
-
-  public void name(String normalizedName) {
-    detector.reconcileScope(
-        ConflictRules.nameScope(normalizedName), nameConditions(normalizedName));
-  }
-
-  public void person(String personRef) {
-    detector.reconcileScope(ConflictRules.personScope(personRef), personConditions(personRef));
+    TouchedScopes touched = new TouchedScopes();
+    touched.organization(uscc);
+    evaluate(touched);
   }
 
   public void sequence(Province province) {
-    detector.reconcileScope(ConflictRules.provinceScope(province), sequenceConditions(province));
+    TouchedScopes touched = new TouchedScopes();
+    touched.sequence(province);
+    evaluate(touched);
   }
 
-  List<Condition> organizationConditions(String uscc) {
-    boolean live = Recognition.count("uscc = ?1 and status in ?2", uscc, liveStatuses()) > 0;
-    return ConflictRules.forOrganization(uscc, snapshots("uscc", uscc), live, BusinessTime.today());
-  }
-
-  List<Condition> nameConditions(String normalizedName) {
-    return ConflictRules.forName(normalizedName, snapshots("normalizedName", normalizedName))
-        .stream()
-        .toList();
-  }
-
-  List<Condition> personConditions(String personRef) {
-    return ConflictRules.forPerson(
-        personRef,
-        snapshots("personRef", personRef),
-        BusinessTime.today(),
-        config.legalRepBarYears());
+  /** Must run inside the transaction that changed what the scopes read, after a flush. */
+  public void evaluate(TouchedScopes touched) {
+    List<String> keys = new ArrayList<>();
+    touched.usccs.forEach(u -> keys.add(ConflictRules.usccScope(u)));
+    touched.names.forEach(n -> keys.add(ConflictRules.nameScope(n)));
+    touched.persons.forEach(p -> keys.add(ConflictRules.personScope(p)));
+    touched.sequences.forEach(p -> keys.add(ConflictRules.provinceScope(p)));
+    if (keys.isEmpty()) {
+      return;
+    }
+    // Locked before reading, so a concurrent instance's view of these scopes cannot be stale.
+    detector.lock(keys);
+    LocalDate today = BusinessTime.today();
+    Map<String, List<Condition>> holding = new LinkedHashMap<>();
+    if (!touched.usccs.isEmpty()) {
+      Map<String, List<OrgSnapshot>> records = snapshots("uscc", touched.usccs, OrgSnapshot::uscc);
+      Set<String> live = withLiveRecognition(touched.usccs);
+      for (String uscc : touched.usccs) {
+        holding.put(
+            ConflictRules.usccScope(uscc),
+            ConflictRules.forOrganization(
+                uscc, records.getOrDefault(uscc, List.of()), live.contains(uscc), today));
+      }
+    }
+    if (!touched.names.isEmpty()) {
+      Map<String, List<OrgSnapshot>> records =
+          snapshots("normalizedName", touched.names, OrgSnapshot::normalizedName);
+      for (String name : touched.names) {
+        holding.put(
+            ConflictRules.nameScope(name),
+            ConflictRules.forName(name, records.getOrDefault(name, List.of())).stream().toList());
+      }
+    }
+    if (!touched.persons.isEmpty()) {
+      Map<String, List<OrgSnapshot>> records =
+          snapshots("personRef", touched.persons, OrgSnapshot::personRef);
+      for (String person : touched.persons) {
+        holding.put(
+            ConflictRules.personScope(person),
+            ConflictRules.forPerson(
+                person, records.getOrDefault(person, List.of()), today, config.legalRepBarYears()));
+      }
+    }
+    for (Province province : touched.sequences) {
+      holding.put(ConflictRules.provinceScope(province), sequenceConditions(province));
+    }
+    detector.reconcile(holding);
   }
 
   List<Condition> sequenceConditions(Province province) {
@@ -66,8 +103,23 @@ public class ScopeEvaluator {
     return ConflictRules.forSequence(province, t.contiguous, t.highest, overdue).stream().toList();
   }
 
-  private static List<OrgSnapshot> snapshots(String field, String value) {
-    return OrgRecord.<OrgRecord>list(field, value).stream().map(OrgSnapshot::of).toList();
+  private static Map<String, List<OrgSnapshot>> snapshots(
+      String field, Collection<String> values, Function<OrgSnapshot, String> key) {
+    return OrgRecord.<OrgRecord>list(field + " in ?1", values).stream()
+        .map(OrgSnapshot::of)
+        .collect(Collectors.groupingBy(key));
+  }
+
+  static Set<String> withLiveRecognition(Collection<String> usccs) {
+    return new HashSet<>(
+        Panache.getEntityManager()
+            .createQuery(
+                "select distinct r.uscc from Recognition r where r.uscc in :usccs"
+                    + " and r.status in :live",
+                String.class)
+            .setParameter("usccs", usccs)
+            .setParameter("live", liveStatuses())
+            .getResultList());
   }
 
   static List<RecognitionStatus> liveStatuses() {

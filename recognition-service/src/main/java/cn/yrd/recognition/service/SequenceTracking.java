@@ -23,12 +23,7 @@ public class SequenceTracking {
 
   /** Records one number. */
   public Gap record(Province province, long sequence) {
-    Panache.getEntityManager()
-        .createNativeQuery(
-            "INSERT INTO sequence_tracker (province) VALUES (:p) ON CONFLICT DO NOTHING")
-        .setParameter("p", province.name())
-        .executeUpdate();
-    SequenceTracker t = SequenceTracker.findById(province.name(), LockModeType.PESSIMISTIC_WRITE);
+    SequenceTracker t = tracker(province);
     t.lastEventAt = BusinessTime.now();
     boolean before = t.highest > t.contiguous;
     if (sequence <= t.contiguous) {
@@ -37,7 +32,8 @@ public class SequenceTracking {
     t.highest = Math.max(t.highest, sequence);
     if (sequence == t.contiguous + 1) {
       t.contiguous = sequence;
-      while (deletePending(province, t.contiguous + 1)) {
+      // Numbers wait in sequence_pending only while a gap is open.
+      while (before && deletePending(province, t.contiguous + 1)) {
         t.contiguous++;
       }
     } else {
@@ -55,6 +51,20 @@ public class SequenceTracking {
       t.gapSince = BusinessTime.now();
     }
     return new Gap(before, gap);
+  }
+
+  /** The province's tracker, locked; read once per transaction, then from the session. */
+  private static SequenceTracker tracker(Province province) {
+    SequenceTracker t = SequenceTracker.findById(province.name(), LockModeType.PESSIMISTIC_WRITE);
+    if (t != null) {
+      return t;
+    }
+    Panache.getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO sequence_tracker (province) VALUES (:p) ON CONFLICT DO NOTHING")
+        .setParameter("p", province.name())
+        .executeUpdate();
+    return SequenceTracker.findById(province.name(), LockModeType.PESSIMISTIC_WRITE);
   }
 
   private static boolean deletePending(Province province, long sequence) {

@@ -5,9 +5,13 @@ import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrganizationState;
 import cn.yrd.contracts.registry.RegistryEvent;
 import cn.yrd.recognition.event.EventMeta;
+import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.support.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Applies a registry event to the consolidated view: that province's record becomes its state. */
@@ -17,10 +21,29 @@ public class ViewUpdater {
   /** The record before (null if new) and after the event. */
   public record Applied(OrgSnapshot before, OrgSnapshot after) {}
 
-  /** Empty if the view already holds this version or a newer one (a replay or a late copy). */
-  public Optional<Applied> apply(EventMeta meta, RegistryEvent event, String payloadJson) {
+  /** Every record of the organizations these events are about, in one query. */
+  public Map<OrgRecord.Key, OrgRecord> load(List<ParsedEvent> events) {
+    List<String> usccs =
+        events.stream().map(e -> e.event().organization().uscc()).distinct().toList();
+    Map<OrgRecord.Key, OrgRecord> records = new HashMap<>();
+    for (OrgRecord r : OrgRecord.<OrgRecord>list("uscc in ?1", usccs)) {
+      records.put(new OrgRecord.Key(r.uscc, r.province), r);
+    }
+    return records;
+  }
+
+  /**
+   * Empty if the view already holds this version or a newer one (a replay or a late copy). {@code
+   * records} holds what {@link #load} found; a new record is added to it.
+   */
+  public Optional<Applied> apply(
+      EventMeta meta,
+      RegistryEvent event,
+      String payloadJson,
+      Map<OrgRecord.Key, OrgRecord> records) {
     OrganizationState state = event.organization();
-    OrgRecord record = OrgRecord.findById(new OrgRecord.Key(state.uscc(), meta.province().name()));
+    OrgRecord.Key key = new OrgRecord.Key(state.uscc(), meta.province().name());
+    OrgRecord record = records.get(key);
     if (record != null && record.version >= state.version()) {
       return Optional.empty();
     }
@@ -51,7 +74,10 @@ public class ViewUpdater {
     record.lastEventType = meta.type();
     record.state = payloadJson;
     record.updatedAt = BusinessTime.now();
-    record.persist();
+    if (before == null) {
+      record.persist();
+      records.put(key, record);
+    }
     return Optional.of(new Applied(before, OrgSnapshot.of(record)));
   }
 
