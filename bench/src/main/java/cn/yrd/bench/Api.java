@@ -15,7 +15,15 @@ final class Api {
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
-          .executor(Executors.newFixedThreadPool(32))
+          // Daemon threads: the harness must end when its main method does (exec:java waits).
+          .executor(
+              Executors.newFixedThreadPool(
+                  32,
+                  r -> {
+                    Thread t = new Thread(r, "bench-http");
+                    t.setDaemon(true);
+                    return t;
+                  }))
           .build();
 
   private Api() {}
