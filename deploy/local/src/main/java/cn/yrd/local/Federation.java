@@ -46,7 +46,11 @@ public final class Federation implements AutoCloseable {
   }
 
   public static Federation start(Options options) {
-    Infrastructure infrastructure = Infrastructure.start(options.infra());
+    return start(options, Infrastructure.start(options.infra()));
+  }
+
+  /** Starts the services on infrastructure the caller started; closing the federation closes it. */
+  public static Federation start(Options options, Infrastructure infrastructure) {
     Map<String, ServiceProcess> started = new LinkedHashMap<>();
     try {
       Path keys = options.stateDir().resolve("keys");
@@ -137,6 +141,28 @@ public final class Federation implements AutoCloseable {
         List.of(role),
         province == null ? null : province.name(),
         Duration.ofHours(12));
+  }
+
+  /** The token minter, for tokens with chosen claims (expired, another issuer). */
+  public DevTokens tokens() {
+    return tokens;
+  }
+
+  /** kill -9 of one service (see {@link #url} for the names). */
+  public void kill(String service) {
+    services.get(service).kill();
+  }
+
+  /** Stops one service gracefully (SIGTERM), as an operator would. */
+  public void stop(String service) {
+    services.get(service).close();
+  }
+
+  /** Starts a killed or stopped service again on its port and waits until it is ready. */
+  public void restart(String service) {
+    ServiceProcess again = services.get(service).startAgain();
+    services.put(service, again);
+    again.awaitReady(READY_TIMEOUT);
   }
 
   public List<ProcessHandle> processes() {

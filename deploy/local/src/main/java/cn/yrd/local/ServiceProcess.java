@@ -23,12 +23,17 @@ final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Process process;
   private final Path log;
+  private final Launch launch;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  /** What it takes to start the same service again. */
+  private record Launch(Path jar, Map<String, String> env, Path logs, Path tmp) {}
+
+  private ServiceProcess(String name, int port, Process process, Path log, Launch launch) {
     this.name = name;
     this.port = port;
     this.process = process;
     this.log = log;
+    this.launch = launch;
   }
 
   static ServiceProcess start(
@@ -52,11 +57,14 @@ final class ServiceProcess implements AutoCloseable {
                   "-jar",
                   jar.toString()));
       ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
       builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
       builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-      return new ServiceProcess(name, port, builder.start(), log);
+      return new ServiceProcess(
+          name, port, builder.start(), log, new Launch(jar, Map.copyOf(env), logs, tmp));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -104,6 +112,21 @@ final class ServiceProcess implements AutoCloseable {
     }
     throw new IllegalStateException(
         name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** The same service started again, on the same port (after {@link #close} or {@link #kill}). */
+  ServiceProcess startAgain() {
+    return start(name, launch.jar(), port, launch.env(), launch.logs(), launch.tmp());
+  }
+
+  /** kill -9: the service gets no chance to finish anything. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Asks the service to stop (SIGTERM), then kills it if it has not stopped in 15 s. */

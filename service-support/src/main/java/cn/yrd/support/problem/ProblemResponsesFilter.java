@@ -45,6 +45,7 @@ public class ProblemResponsesFilter implements OASFilter {
                   .values()
                   .forEach(
                       operation -> {
+                        OperationRoles.declare(operation);
                         ALWAYS.forEach((code, text) -> add(operation, code, text));
                         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                           SECURED.forEach((code, text) -> add(operation, code, text));

@@ -1,0 +1,455 @@
+package cn.yrd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.ResidentIdNumber;
+import cn.yrd.contracts.Roles;
+import cn.yrd.local.DevTokens;
+import cn.yrd.local.Federation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization matrix, generated from each service's live OpenAPI document so that no endpoint
+ * can be missed: every operation × every role × own and other province, and no token, an expired
+ * one, a bad signature and a foreign issuer. Expected: 401 for every bad token, 403 for a role or
+ * province the operation does not admit, neither for the ones it admits, and no success that was
+ * not authorized.
+ */
+class SecurityAndBadInputTest {
+  private static final List<String> ROLES =
+      List.of(
+          Roles.REGISTRAR,
+          Roles.SUPERVISOR,
+          Roles.RECOGNITION_OFFICER,
+          Roles.AUDITOR,
+          Roles.READER);
+  private static Federation federation;
+  private static String shUscc;
+  private static String jsUscc;
+  private static String conflictId;
+  private static String recognitionId;
+  private static String eventId;
+
+  @BeforeAll
+  static void start() {
+    federation = TestFederation.start("federation-authz");
+    String person = ResidentIdNumber.compose("310115", LocalDate.of(1968, 8, 8), 77);
+    shUscc = register(Province.SH, person);
+    jsUscc = register(Province.JS, person);
+    String auditor = federation.token(Roles.AUDITOR, null);
+    TestFederation.await(
+        () ->
+            TestFederation.json(
+                        Http.get(
+                            federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc,
+                            auditor))
+                    .path("items")
+                    .size()
+                > 0,
+        Duration.ofSeconds(60),
+        "the shared legal representative's conflict");
+    conflictId =
+        TestFederation.json(
+                Http.get(
+                    federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc, auditor))
+            .path("items")
+            .get(0)
+            .path("id")
+            .asText();
+    HttpResponse<String> recognition =
+        Http.send(
+            "POST",
+            federation.url("recognition") + "/api/v1/recognitions",
+            federation.token(Roles.REGISTRAR, Province.JS),
+            "application/json",
+            "{\"uscc\":\"" + jsUscc + "\",\"hostProvince\":\"SH\",\"scope\":\"OPERATE\"}");
+    assertThat(recognition.statusCode()).as(recognition.body()).isEqualTo(201);
+    recognitionId = TestFederation.json(recognition.body()).path("id").asText();
+    TestFederation.await(
+        () ->
+            TestFederation.json(
+                        Http.get(
+                            federation.url("audit") + "/api/v1/events?uscc=" + shUscc, auditor))
+                    .path("items")
+                    .size()
+                > 0,
+        Duration.ofSeconds(60),
+        "the audit log to hold the registration");
+    eventId =
+        TestFederation.json(
+                Http.get(federation.url("audit") + "/api/v1/events?uscc=" + shUscc, auditor))
+            .path("items")
+            .get(0)
+            .path("eventId")
+            .asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (federation != null) {
+      federation.close();
+    }
+  }
+
+  private static String register(Province province, String person) {
+    HttpResponse<String> response =
+        Http.send(
+            "POST",
+            federation.registryUrl(province) + "/api/v1/registrations",
+            federation.token(Roles.REGISTRAR, province),
+            "application/json",
+            TestFederation.registration(province, TestFederation.division(province), person)
+                .toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return TestFederation.json(response.body()).path("uscc").asText();
+  }
+
+  /** Who calls: a role and its province (null: region-wide), or a broken token. */
+  private record Caller(String label, String token, String role, Province province) {}
+
+  @Test
+  void noOperationOfAnyServiceAdmitsACallerItShouldNot() {
+    Map<String, String> services = new LinkedHashMap<>();
+    services.put("registry-sh", federation.registryUrl(Province.SH));
+    services.put("recognition", federation.url("recognition"));
+    services.put("audit", federation.url("audit"));
+    List<String> violations = new ArrayList<>();
+    int requests = 0;
+    int operations = 0;
+    int unauthorizedSuccesses = 0;
+    for (Map.Entry<String, String> service : services.entrySet()) {
+      List<OpenApiOperations.Operation> ops = OpenApiOperations.of(service.getValue());
+      assertThat(ops).as(service.getKey() + " declares operations").isNotEmpty();
+      for (OpenApiOperations.Operation op : ops) {
+        operations++;
+        for (Caller caller : callers()) {
+          HttpResponse<String> response = call(service.getValue(), op, caller);
+          requests++;
+          int status = response.statusCode();
+          String expected = expected(service.getKey(), op, caller);
+          boolean authorized = expected.equals("admitted");
+          if (status >= 200 && status < 300 && !authorized) {
+            unauthorizedSuccesses++;
+          }
+          boolean ok =
+              switch (expected) {
+                case "401" -> status == 401;
+                case "403" -> status == 403;
+                default -> status != 401 && status != 403 && status < 500;
+              };
+          if (!ok) {
+            violations.add(
+                service.getKey()
+                    + " "
+                    + op
+                    + " as "
+                    + caller.label()
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + status
+                    + " "
+                    + abbreviate(response.body()));
+          }
+          if (status >= 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(service.getKey() + " " + op + " as " + caller.label() + " error body")
+                .startsWith("application/problem+json");
+          }
+        }
+      }
+    }
+    TestFederation.figure(
+        String.format(
+            "authorization matrix: %d operations × %d callers = %d requests; %d violations; unauthorized successes = %d",
+            operations, callers().size(), requests, violations.size(), unauthorizedSuccesses));
+    assertThat(violations).isEmpty();
+    assertThat(unauthorizedSuccesses).isZero();
+  }
+
+  @Test
+  void malformedRequestsAreRefusedWithAProblemAndChangeNothing() {
+    String fuzzUscc = register(Province.SH, null);
+    Map<String, String> services = new LinkedHashMap<>();
+    services.put("registry-sh", federation.registryUrl(Province.SH));
+    services.put("recognition", federation.url("recognition"));
+    services.put("audit", federation.url("audit"));
+    TestFederation.await(
+        () -> stateDigest().equals(stateDigest()), Duration.ofSeconds(30), "a quiet federation");
+    TestFederation.sleep(2_000);
+    String before = stateDigest();
+    List<String> failures = new ArrayList<>();
+    int tried = 0;
+    int endpoints = 0;
+    for (Map.Entry<String, String> service : services.entrySet()) {
+      for (OpenApiOperations.Operation op : OpenApiOperations.of(service.getValue())) {
+        List<String> bodies;
+        if (op.writes() && op.exampleBody() != null) {
+          JsonNode valid =
+              op.contentType().contains("ndjson") || op.path().equals("/api/v1/registrations")
+                  ? TestFederation.registration(Province.SH, "310115", null)
+                  : op.exampleBody();
+          bodies = MalformedRequests.of(valid, op.requiredFields(), 1_000, op.path().hashCode());
+        } else if (!op.writes()
+            && op.path()
+                .matches(".*(registrations|conflicts|recognitions|events|organizations)$")) {
+          bodies = List.of();
+        } else {
+          continue;
+        }
+        endpoints++;
+        String token = fuzzCaller(service.getKey(), op);
+        String url = service.getValue() + target(op, fuzzUscc);
+        for (String body : bodies) {
+          tried++;
+          HttpResponse<String> response =
+              Http.send(
+                  op.method(),
+                  url,
+                  token,
+                  op.contentType(),
+                  op.contentType().contains("ndjson") ? body.replace("\n", " ") : body,
+                  op.method().equals("PATCH") ? Map.of("If-Match", "\"1\"") : Map.of());
+          check(
+              service.getKey() + " " + op,
+              body,
+              response,
+              op.contentType().contains("ndjson"),
+              failures);
+        }
+        if (!op.writes()) {
+          for (String query : BAD_PAGINATION) {
+            tried++;
+            HttpResponse<String> response = Http.send("GET", url + query, token, null, null);
+            check(service.getKey() + " " + op + query, "", response, false, failures);
+          }
+        }
+      }
+    }
+    TestFederation.sleep(2_000);
+    String after = stateDigest();
+    TestFederation.figure(
+        String.format(
+            "bad input: %d malformed requests over %d endpoints; %d not refused with a problem; state before %s after %s",
+            tried, endpoints, failures.size(), before, after));
+    assertThat(failures).isEmpty();
+    assertThat(after).as("no row written, no event published").isEqualTo(before);
+  }
+
+  private static final List<String> BAD_PAGINATION =
+      List.of(
+          "?page=-1",
+          "?page=abc",
+          "?size=0",
+          "?size=100000",
+          "?size=-5",
+          "?page=99999999999999999999",
+          "?limit=0",
+          "?limit=1000000",
+          "?cursor=%00%01garbage",
+          "?cursor=" + "A".repeat(5000),
+          "?status=NOT_A_STATUS",
+          "?province=XX",
+          "?from=yesterday",
+          "?uscc=%27%20OR%201%3D1");
+
+  private static void check(
+      String what,
+      String body,
+      HttpResponse<String> response,
+      boolean report,
+      List<String> failures) {
+    int status = response.statusCode();
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    boolean refused = status >= 400 && status < 500 && type.startsWith("application/problem+json");
+    // A bulk import answers 200 with a report naming every rejected line.
+    boolean reported = report && status == 200 && response.body().contains("\"accepted\":0");
+    boolean harmlessRead = !what.contains("POST") && !what.contains("PATCH") && status == 200;
+    if (!refused && !reported && !(harmlessRead && what.contains("?"))) {
+      failures.add(
+          what
+              + " ← "
+              + abbreviate(body)
+              + " → "
+              + status
+              + " "
+              + type
+              + " "
+              + abbreviate(response.body()));
+    }
+  }
+
+  /** Row counts that any accepted write would change, in every service's database. */
+  private static String stateDigest() {
+    return TestFederation.count(federation, "registry_sh", "SELECT count(*) FROM organization")
+        + "/"
+        + TestFederation.count(federation, "registry_sh", "SELECT count(*) FROM outbox_event")
+        + "/"
+        + TestFederation.count(
+            federation, "registry_sh", "SELECT count(*) FROM organization_history")
+        + "/"
+        + TestFederation.count(federation, "recognition", "SELECT count(*) FROM recognition")
+        + "/"
+        + TestFederation.count(federation, "recognition", "SELECT count(*) FROM outbox_event")
+        + "/"
+        + TestFederation.count(federation, "audit", "SELECT count(*) FROM audit_event");
+  }
+
+  /** A caller the operation admits, so that only the input decides. */
+  private static String fuzzCaller(String service, OpenApiOperations.Operation op) {
+    if (op.roles().isEmpty()) {
+      return federation.token(Roles.AUDITOR, null);
+    }
+    String role = op.roles().get(0);
+    if (service.equals("recognition") && op.writes()) {
+      role = Roles.RECOGNITION_OFFICER;
+    }
+    return federation.token(role, role.equals(Roles.AUDITOR) ? null : Province.SH);
+  }
+
+  private static String target(OpenApiOperations.Operation op, String uscc) {
+    return op.path()
+        .replace("{uscc}", uscc)
+        .replace("{code}", uscc)
+        .replace("{eventId}", eventId)
+        .replace("{id}", op.path().startsWith("/api/v1/conflicts") ? conflictId : recognitionId)
+        .replaceAll("\\{[^}]+}", "unknown");
+  }
+
+  private static List<Caller> callers() {
+    List<Caller> callers = new ArrayList<>();
+    for (String role : ROLES) {
+      if (role.equals(Roles.AUDITOR)) {
+        callers.add(new Caller(role, federation.token(role, null), role, null));
+        continue;
+      }
+      for (Province p : List.of(Province.SH, Province.JS, Province.AH)) {
+        callers.add(new Caller(role + "@" + p, federation.token(role, p), role, p));
+      }
+    }
+    DevTokens tokens = federation.tokens();
+    Instant now = Instant.now();
+    List<String> all = ROLES;
+    callers.add(new Caller("no token", null, null, null));
+    callers.add(
+        new Caller(
+            "expired token",
+            tokens.mint(
+                "expired",
+                all,
+                "SH",
+                Roles.DEFAULT_ISSUER,
+                now.minus(Duration.ofHours(2)),
+                now.minus(Duration.ofHours(1))),
+            null,
+            null));
+    String valid = federation.token(Roles.REGISTRAR, Province.SH);
+    String[] parts = valid.split("\\.");
+    char c = parts[2].charAt(3);
+    parts[2] = parts[2].substring(0, 3) + (c == 'A' ? 'B' : 'A') + parts[2].substring(4);
+    callers.add(new Caller("bad signature", String.join(".", parts), null, null));
+    callers.add(
+        new Caller(
+            "foreign issuer",
+            tokens.mint(
+                "stranger",
+                all,
+                "SH",
+                "https://elsewhere.example",
+                now,
+                now.plus(Duration.ofHours(1))),
+            null,
+            null));
+    return callers;
+  }
+
+  /** "401", "403" or "admitted". */
+  private static String expected(String service, OpenApiOperations.Operation op, Caller caller) {
+    if (!op.secured()) {
+      return "admitted";
+    }
+    if (caller.role() == null) {
+      return "401";
+    }
+    if (!op.roles().isEmpty() && !op.roles().contains(caller.role())) {
+      return "403";
+    }
+    Province p = caller.province();
+    boolean provinceAdmitted =
+        switch (service) {
+          case "registry-sh" -> p == null || p == Province.SH;
+          case "recognition" -> recognitionAdmits(op, caller.role(), p);
+          // One event is the province's own: readers elsewhere are refused, lists are filtered.
+          case "audit" -> !op.path().contains("{eventId}") || p == null || p == Province.SH;
+          default -> true;
+        };
+    return provinceAdmitted ? "admitted" : "403";
+  }
+
+  private static boolean recognitionAdmits(
+      OpenApiOperations.Operation op, String role, Province p) {
+    if (!op.writes()) {
+      return true;
+    }
+    if (op.path().startsWith("/api/v1/conflicts/")) {
+      return p == Province.SH || p == Province.JS;
+    }
+    if (op.path().equals("/api/v1/recognitions")) {
+      return (role.equals(Roles.RECOGNITION_OFFICER) && p == Province.SH)
+          || (role.equals(Roles.REGISTRAR) && p == Province.JS);
+    }
+    if (op.path().startsWith("/api/v1/recognitions/")) {
+      return p == Province.SH;
+    }
+    return true;
+  }
+
+  private static HttpResponse<String> call(
+      String base, OpenApiOperations.Operation op, Caller caller) {
+    String path =
+        op.path()
+            .replace("{uscc}", shUscc)
+            .replace("{code}", shUscc)
+            .replace("{eventId}", eventId)
+            .replace("{id}", op.path().startsWith("/api/v1/conflicts") ? conflictId : recognitionId)
+            // Any other parameter (a person reference…): a value that names nothing.
+            .replaceAll("\\{[^}]+}", "unknown");
+    String body = null;
+    if (op.exampleBody() != null) {
+      JsonNode example = op.exampleBody().deepCopy();
+      if (op.path().equals("/api/v1/registrations") || op.contentType().contains("ndjson")) {
+        example = TestFederation.registration(Province.SH, "310115", null);
+      } else if (op.path().equals("/api/v1/recognitions")) {
+        ObjectNode request = TestFederation.JSON.createObjectNode();
+        request.put("uscc", jsUscc);
+        request.put("hostProvince", "SH");
+        request.put("scope", "OFFICE");
+        example = request;
+      }
+      body = example.toString();
+    } else if (op.writes()) {
+      body = "";
+    }
+    Map<String, String> headers =
+        op.method().equals("PATCH") ? Map.of("If-Match", "\"1\"") : Map.of();
+    String contentType = op.contentType() == null && op.writes() ? null : op.contentType();
+    return Http.send(op.method(), base + path, caller.token(), contentType, body, headers);
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 160 ? body.substring(0, 160) + "…" : body;
+  }
+}
