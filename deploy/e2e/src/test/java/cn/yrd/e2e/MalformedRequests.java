@@ -74,7 +74,7 @@ final class MalformedRequests {
         yield copy.toString();
       }
       case 5 -> formatted(valid, fields, "uscc", BAD_CODES.get(random.nextInt(BAD_CODES.size())));
-      case 6 -> formatted(valid, fields, "idNumber", "31011519750101" + random.nextInt(10_000));
+      case 6 -> formatted(valid, fields, "idNumber", badIdNumber(random));
       case 7 ->
           formatted(
               valid, fields, "rovince", List.of("XX", "sh", "", "上海", "BJ").get(random.nextInt(5)));
@@ -126,6 +126,20 @@ final class MalformedRequests {
         .findFirst()
         .map(f -> replace(valid, f, F.textNode(value)).toString())
         .orElseGet(() -> formattedAny(valid, fields, value));
+  }
+
+  /** Wrong length, a bad date, or a valid number with its check character changed. */
+  private static String badIdNumber(Random random) {
+    String valid =
+        cn.yrd.contracts.ResidentIdNumber.compose(
+            "310115", java.time.LocalDate.of(1960 + random.nextInt(40), 1, 1), random.nextInt(999));
+    char check = valid.charAt(17);
+    return switch (random.nextInt(4)) {
+      case 0 -> valid.substring(0, 17) + (check == '0' ? '1' : '0');
+      case 1 -> valid.substring(0, 16);
+      case 2 -> valid.substring(0, 10) + "1399" + valid.substring(14);
+      default -> valid + "0";
+    };
   }
 
   /** Very long unicode in a text field, or a deeply nested document. */
