@@ -118,7 +118,10 @@ public class AuditResource {
         NodeStore.with(
                 dataSource,
                 nodes ->
-                    new MerkleTree(nodes).inclusionProof(event.leafIndex(), checkpoint.treeSize()))
+                    nodes.prefetched(
+                        tree ->
+                            new MerkleTree(tree)
+                                .inclusionProof(event.leafIndex(), checkpoint.treeSize())))
             .stream()
             .map(B64::encodeToString)
             .toList();
@@ -186,13 +189,18 @@ public class AuditResource {
             throw ProblemException.field(
                 "second", "the log holds only " + nodes.size() + " events");
           }
-          MerkleTree tree = new MerkleTree(nodes);
-          return new AuditViews.ConsistencyProof(
-              first,
-              second,
-              B64.encodeToString(tree.root(first)),
-              B64.encodeToString(tree.root(second)),
-              tree.consistencyProof(first, second).stream().map(B64::encodeToString).toList());
+          return nodes.prefetched(
+              source -> {
+                MerkleTree tree = new MerkleTree(source);
+                return new AuditViews.ConsistencyProof(
+                    first,
+                    second,
+                    B64.encodeToString(tree.root(first)),
+                    B64.encodeToString(tree.root(second)),
+                    tree.consistencyProof(first, second).stream()
+                        .map(B64::encodeToString)
+                        .toList());
+              });
         });
   }
 

@@ -10,12 +10,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The verification run: recomputes every leaf from its stored row, and the root from those leaves,
@@ -52,55 +56,31 @@ public class Verifier {
     try (Connection connection = dataSource.getConnection()) {
       long after = -1;
       while (true) {
-        int read = 0;
-        try (PreparedStatement page =
-            connection.prepareStatement(
-                "SELECT e.leaf_index, e.event_id, e.event_type, e.source, e.subject, e.event_time, e.province,"
-                    + " e.sequence, e.topic, e.payload, e.leaf_hash, n.hash FROM audit_event e"
-                    + " LEFT JOIN merkle_node n ON n.level = 0 AND n.idx = e.leaf_index"
-                    + " WHERE e.leaf_index > ? ORDER BY e.leaf_index LIMIT ?")) {
-          page.setLong(1, after);
-          page.setInt(2, PAGE);
-          try (ResultSet rows = page.executeQuery()) {
-            while (rows.next()) {
-              read++;
-              long index = rows.getLong(1);
-              UUID id = rows.getObject(2, UUID.class);
-              OffsetDateTime time = rows.getObject(6, OffsetDateTime.class);
-              long sequence = rows.getLong(8);
-              Long seq = rows.wasNull() ? null : sequence;
-              byte[] recomputed =
-                  Hashes.leaf(
-                      CanonicalForm.bytes(
-                          id,
-                          rows.getString(3),
-                          rows.getString(4),
-                          rows.getString(5),
-                          time == null ? null : time.toInstant(),
-                          rows.getString(7),
-                          seq,
-                          rows.getString(9),
-                          rows.getString(10)));
-              if (first == null && index != checked) {
-                first = new Mismatch(checked, id, "leaf index " + checked + " is missing");
-              }
-              if (first == null && !Arrays.equals(recomputed, rows.getBytes(11))) {
-                first =
-                    new Mismatch(index, id, "the stored event no longer hashes to its leaf hash");
-              }
-              if (first == null && !Arrays.equals(recomputed, rows.getBytes(12))) {
-                first = new Mismatch(index, id, "the Merkle tree holds a different leaf");
-              }
-              push(levels, hashes, recomputed);
-              checked++;
-              if (checked == checkpointSize) {
-                rootAtCheckpoint = fold(hashes);
-              }
-              after = index;
-            }
+        Page page = read(connection, after);
+        byte[][] recomputed = new byte[page.size()][];
+        // Recomputing leaves is independent per row: use every core.
+        IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
+        byte[][] treeLeaves = treeLeaves(connection, after, page);
+        for (int i = 0; i < page.size(); i++) {
+          long index = page.index[i];
+          UUID id = page.id[i];
+          if (first == null && index != checked) {
+            first = new Mismatch(checked, id, "leaf index " + checked + " is missing");
           }
+          if (first == null && !Arrays.equals(recomputed[i], page.leafHash[i])) {
+            first = new Mismatch(index, id, "the stored event no longer hashes to its leaf hash");
+          }
+          if (first == null && !Arrays.equals(recomputed[i], treeLeaves[i])) {
+            first = new Mismatch(index, id, "the Merkle tree holds a different leaf");
+          }
+          push(levels, hashes, recomputed[i]);
+          checked++;
+          if (checked == checkpointSize) {
+            rootAtCheckpoint = fold(hashes);
+          }
+          after = index;
         }
-        if (read < PAGE) {
+        if (page.size() < PAGE) {
           break;
         }
       }
@@ -121,6 +101,92 @@ public class Verifier {
     } catch (SQLException e) {
       throw new IllegalStateException("the verification run could not read the log", e);
     }
+  }
+
+  /** One page of stored events, column by column. */
+  private record Page(
+      int size,
+      long[] index,
+      UUID[] id,
+      String[][] text,
+      Instant[] time,
+      Long[] sequence,
+      byte[][] leafHash) {
+
+    /** The leaf hash recomputed from the stored columns. */
+    byte[] leaf(int i) {
+      String[] t = text[i];
+      return Hashes.leaf(
+          CanonicalForm.bytes(id[i], t[0], t[1], t[2], time[i], t[3], sequence[i], t[4], t[5]));
+    }
+  }
+
+  private static Page read(Connection connection, long after) throws SQLException {
+    long[] index = new long[PAGE];
+    UUID[] id = new UUID[PAGE];
+    String[][] text = new String[PAGE][];
+    Instant[] time = new Instant[PAGE];
+    Long[] sequence = new Long[PAGE];
+    byte[][] leafHash = new byte[PAGE][];
+    int n = 0;
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT leaf_index, event_id, event_type, source, subject, event_time, province,"
+                + " sequence, topic, payload, leaf_hash FROM audit_event"
+                + " WHERE leaf_index > ? ORDER BY leaf_index LIMIT ?")) {
+      statement.setLong(1, after);
+      statement.setInt(2, PAGE);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          index[n] = rows.getLong(1);
+          id[n] = rows.getObject(2, UUID.class);
+          OffsetDateTime t = rows.getObject(6, OffsetDateTime.class);
+          time[n] = t == null ? null : t.toInstant();
+          long s = rows.getLong(8);
+          sequence[n] = rows.wasNull() ? null : s;
+          text[n] =
+              new String[] {
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(7),
+                rows.getString(9),
+                rows.getString(10)
+              };
+          leafHash[n] = rows.getBytes(11);
+          n++;
+        }
+      }
+    }
+    return new Page(n, index, id, text, time, sequence, leafHash);
+  }
+
+  /** The tree's level-0 hashes for the page's leaves, aligned with it (null where missing). */
+  private static byte[][] treeLeaves(Connection connection, long after, Page page)
+      throws SQLException {
+    byte[][] leaves = new byte[page.size()][];
+    if (page.size() == 0) {
+      return leaves;
+    }
+    Map<Long, Integer> position = new HashMap<>(page.size() * 2);
+    for (int i = 0; i < page.size(); i++) {
+      position.put(page.index[i], i);
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT idx, hash FROM merkle_node WHERE level = 0 AND idx > ? AND idx <= ?")) {
+      statement.setLong(1, after);
+      statement.setLong(2, page.index[page.size() - 1]);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Integer i = position.get(rows.getLong(1));
+          if (i != null) {
+            leaves[i] = rows.getBytes(2);
+          }
+        }
+      }
+    }
+    return leaves;
   }
 
   /** Appends a leaf to the right edge, merging equal-sized complete subtrees. */

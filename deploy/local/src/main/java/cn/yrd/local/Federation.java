@@ -72,7 +72,8 @@ public final class Federation implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.put("PROVINCE", province.name());
         env.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.registry(province.name())));
-        started.put(
+        ready(
+            started,
             registryName(province),
             ServiceProcess.start(
                 registryName(province),
@@ -84,7 +85,8 @@ public final class Federation implements AutoCloseable {
       }
       Map<String, String> recognition = new LinkedHashMap<>(common);
       recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
-      started.put(
+      ready(
+          started,
           "recognition",
           ServiceProcess.start(
               "recognition",
@@ -97,12 +99,11 @@ public final class Federation implements AutoCloseable {
       audit.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.AUDIT));
       audit.put(
           "YRD_AUDIT_SIGNING_KEY", keys.resolve("audit-ed25519.pem").toAbsolutePath().toString());
-      started.put(
+      ready(
+          started,
           "audit",
           ServiceProcess.start(
-              "audit", jar(options, "audit-service"), port(options, 8300), audit, logs, tmp));
-
-      awaitAllReady(started.values());
+                  "audit", jar(options, "audit-service"), port(options, 8300), audit, logs, tmp));
       return new Federation(
           infrastructure, new DevTokens(jwtKeys.privateKey(), Roles.DEFAULT_ISSUER), started);
     } catch (RuntimeException e) {
@@ -182,24 +183,14 @@ public final class Federation implements AutoCloseable {
     infrastructure.close();
   }
 
-  private static void awaitAllReady(Iterable<ServiceProcess> processes) {
-    ExecutorService pool = Executors.newCachedThreadPool();
-    try {
-      List<Future<?>> waits = new ArrayList<>();
-      processes.forEach(p -> waits.add(pool.submit(() -> p.awaitReady(READY_TIMEOUT))));
-      for (Future<?> wait : waits) {
-        wait.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
-    }
+  /**
+   * Waits until a service is ready before the next one starts: on a small machine six JVMs
+   * starting at once take longer in total than one after the other, and each starts in seconds.
+   */
+  private static void ready(
+      Map<String, ServiceProcess> started, String name, ServiceProcess process) {
+    started.put(name, process);
+    process.awaitReady(READY_TIMEOUT);
   }
 
   private static Path jar(Options options, String module) {
