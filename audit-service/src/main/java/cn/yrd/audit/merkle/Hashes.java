@@ -5,6 +5,17 @@ import java.security.NoSuchAlgorithmException;
 
 /** RFC 6962 §2.1 hashing: leaves with prefix 0x00, interior nodes with 0x01. */
 public final class Hashes {
+  // Looking the algorithm up costs more than hashing a small leaf: one digest per thread.
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
+
   /** SHA-256 of the empty string: the root of an empty tree. */
   public static final byte[] EMPTY_ROOT = sha256(new byte[0]);
 
@@ -28,17 +39,6 @@ public final class Hashes {
   public static byte[] sha256(byte[] data) {
     return sha256().digest(data);
   }
-
-  // Looking the algorithm up costs more than hashing a small leaf: one digest per thread.
-  private static final ThreadLocal<MessageDigest> DIGEST =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
-          });
 
   private static MessageDigest sha256() {
     MessageDigest digest = DIGEST.get();

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +74,8 @@ public final class NodeStore implements NodeSource {
             connection.createArrayOf(
                 "int2", wanted.stream().map(w -> (short) w[0]).toArray(Short[]::new)));
         query.setArray(
-            2, connection.createArrayOf("int8", wanted.stream().map(w -> w[1]).toArray(Long[]::new)));
+            2,
+            connection.createArrayOf("int8", wanted.stream().map(w -> w[1]).toArray(Long[]::new)));
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
             found.put(rows.getInt(1) + "/" + rows.getLong(2), rows.getBytes(3));

@@ -14,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The whole federation on one machine: the infrastructure in this JVM, and the four registries,
@@ -103,7 +100,7 @@ public final class Federation implements AutoCloseable {
           started,
           "audit",
           ServiceProcess.start(
-                  "audit", jar(options, "audit-service"), port(options, 8300), audit, logs, tmp));
+              "audit", jar(options, "audit-service"), port(options, 8300), audit, logs, tmp));
       return new Federation(
           infrastructure, new DevTokens(jwtKeys.privateKey(), Roles.DEFAULT_ISSUER), started);
     } catch (RuntimeException e) {
@@ -184,8 +181,8 @@ public final class Federation implements AutoCloseable {
   }
 
   /**
-   * Waits until a service is ready before the next one starts: on a small machine six JVMs
-   * starting at once take longer in total than one after the other, and each starts in seconds.
+   * Waits until a service is ready before the next one starts: on a small machine six JVMs starting
+   * at once take longer in total than one after the other, and each starts in seconds.
    */
   private static void ready(
       Map<String, ServiceProcess> started, String name, ServiceProcess process) {
