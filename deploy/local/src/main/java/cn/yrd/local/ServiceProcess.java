@@ -38,6 +38,18 @@ final class ServiceProcess implements AutoCloseable {
 
   static ServiceProcess start(
       String name, Path jar, int port, Map<String, String> env, Path logs, Path tmp) {
+    return start(name, jar, port, env, logs, tmp, false);
+  }
+
+  /** {@code appendLog}: a restart continues the log of the run before it. */
+  private static ServiceProcess start(
+      String name,
+      Path jar,
+      int port,
+      Map<String, String> env,
+      Path logs,
+      Path tmp,
+      boolean appendLog) {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build first (./mvnw -B install -DskipTests)");
@@ -48,18 +60,20 @@ final class ServiceProcess implements AutoCloseable {
       Path log = logs.resolve(name + ".log");
       String java = ProcessHandle.current().info().command().orElse("java");
       List<String> command =
-          new ArrayList<>(
-              List.of(
-                  java,
-                  "-Xmx384m",
-                  "-XX:+UseSerialGC",
-                  "-Djava.io.tmpdir=" + tmp,
-                  "-jar",
-                  jar.toString()));
+          new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp));
+      // The class-data-sharing archive the build made (quarkus.package.jar.appcds) halves startup.
+      Path archive = jar.resolveSibling("app-cds.jsa");
+      if (Files.exists(archive)) {
+        command.add("-XX:SharedArchiveFile=" + archive);
+      }
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+              .redirectOutput(
+                  appendLog
+                      ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                      : ProcessBuilder.Redirect.to(log.toFile()));
       builder.environment().putAll(env);
       builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
       builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -116,7 +130,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** The same service started again, on the same port (after {@link #close} or {@link #kill}). */
   ServiceProcess startAgain() {
-    return start(name, launch.jar(), port, launch.env(), launch.logs(), launch.tmp());
+    return start(name, launch.jar(), port, launch.env(), launch.logs(), launch.tmp(), true);
   }
 
   /** kill -9: the service gets no chance to finish anything. */
