@@ -91,47 +91,21 @@ final class TestFederation {
 
   /** One number from a service's database. */
   static long count(Federation federation, String database, String sql) {
-    String url = federation.infrastructure().postgres().jdbcUrl(database);
-    try (Connection c =
-            DriverManager.getConnection(
-                url,
-                federation.infrastructure().postgres().user(),
-                federation.infrastructure().postgres().password());
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return Long.parseLong(lines(federation, database, sql).get(0));
   }
 
   /** One text value (e.g. a digest) from a service's database. */
   static String text(Federation federation, String database, String sql) {
-    String url = federation.infrastructure().postgres().jdbcUrl(database);
-    try (Connection c =
-            DriverManager.getConnection(
-                url,
-                federation.infrastructure().postgres().user(),
-                federation.infrastructure().postgres().password());
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return lines(federation, database, sql).get(0);
   }
 
   /** Every row of a one-column query, as text. */
   static java.util.List<String> lines(Federation federation, String database, String sql) {
-    String url = federation.infrastructure().postgres().jdbcUrl(database);
+    var postgres = federation.infrastructure().postgres();
     java.util.List<String> lines = new java.util.ArrayList<>();
     try (Connection c =
             DriverManager.getConnection(
-                url,
-                federation.infrastructure().postgres().user(),
-                federation.infrastructure().postgres().password());
+                postgres.jdbcUrl(database), postgres.user(), postgres.password());
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
