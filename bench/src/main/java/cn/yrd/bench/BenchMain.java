@@ -298,12 +298,10 @@ public final class BenchMain {
     static Map<String, double[]> startupAndMemory(Federation federation, Path logs)
         throws IOException {
       Map<String, double[]> result = new java.util.LinkedHashMap<>();
-      List<ProcessHandle> processes = federation.processes();
-      List<String> names = new ArrayList<>(federation.urls().keySet());
-      for (int i = 0; i < names.size(); i++) {
-        Matcher m = STARTED.matcher(Files.readString(logs.resolve(names.get(i) + ".log")));
+      for (String name : federation.urls().keySet()) {
+        Matcher m = STARTED.matcher(Files.readString(logs.resolve(name + ".log")));
         double started = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-        result.put(names.get(i), new double[] {started, rssMiB(processes.get(i).pid())});
+        result.put(name, new double[] {started, rssMiB(federation.process(name).pid())});
       }
       return result;
     }

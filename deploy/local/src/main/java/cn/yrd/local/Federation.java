@@ -64,6 +64,17 @@ public final class Federation implements AutoCloseable {
       common.put("YRD_JWT_PUBLIC_KEY", jwtKeys.publicKeyFile().toAbsolutePath().toString());
       common.put("YRD_PERSON_KEY", personKey);
 
+      // The console first: the services allow its origin (CORS).
+      int consolePort = port(options, 8400);
+      ServiceProcess console =
+          ServiceProcess.start(
+              "console", jar(options, "console"), consolePort, Map.of(), logs, tmp);
+      started.put("console", console);
+      console.awaitReady(READY_TIMEOUT, "/index.html");
+      common.put(
+          "YRD_CONSOLE_ORIGINS",
+          "http://127.0.0.1:" + consolePort + ",http://localhost:" + consolePort);
+
       int port = 8101;
       for (Province province : Province.values()) {
         Map<String, String> env = new LinkedHashMap<>(common);
@@ -126,10 +137,21 @@ public final class Federation implements AutoCloseable {
     return url(registryName(province));
   }
 
+  /** The six services' base URLs (the console's is {@link #consoleUrl}). */
   public Map<String, String> urls() {
     Map<String, String> urls = new LinkedHashMap<>();
-    services.forEach((name, process) -> urls.put(name, process.url()));
+    services.forEach(
+        (name, process) -> {
+          if (!name.equals("console")) {
+            urls.put(name, process.url());
+          }
+        });
     return urls;
+  }
+
+  /** The operator console's URL. */
+  public String consoleUrl() {
+    return url("console");
   }
 
   /** A development token for a role in a province (null for region-wide roles), valid 12 hours. */
@@ -163,6 +185,12 @@ public final class Federation implements AutoCloseable {
     again.awaitReady(READY_TIMEOUT);
   }
 
+  /** The process of one service or of the console. */
+  public ProcessHandle process(String name) {
+    return services.get(name).handle();
+  }
+
+  /** Every process the federation started, the console included. */
   public List<ProcessHandle> processes() {
     return services.values().stream().map(ServiceProcess::handle).toList();
   }

@@ -51,6 +51,11 @@ public final class Views {
       @Schema(description = "province → grade (1A-5A) → count of valid grades")
           Map<String, Map<String, Long>> grades,
       @Schema(description = "Valid 5A grades, by province") Map<String, Long> valid5A,
+      @Schema(
+              description =
+                  "Valid 5A grades of active organizations by city: the first four digits of the"
+                      + " division in the code (e.g. 3205 Suzhou), where the code was issued")
+          Map<String, Long> valid5AByCity,
       @Schema(description = "open conflicts: type → province pair (e.g. JS-SH) → count")
           Map<String, Map<String, Long>> openConflicts) {}
 

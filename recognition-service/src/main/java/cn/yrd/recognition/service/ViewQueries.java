@@ -208,7 +208,17 @@ public class ViewQueries {
       String pair = String.join("-", new java.util.TreeSet<>(List.of(c.provinces)));
       conflicts.computeIfAbsent(c.type.name(), k -> new TreeMap<>()).merge(pair, 1L, Long::sum);
     }
-    return new Views.Statistics(orgs, grades, valid5A, conflicts);
+    Map<String, Long> valid5AByCity = new TreeMap<>();
+    for (Object[] row :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "SELECT substr(uscc, 3, 4), count(*) FROM org_record WHERE status = 'ACTIVE'"
+                        + " AND grade_level = 5 AND grade_expires_on > :today GROUP BY 1")
+                .setParameter("today", BusinessTime.today())
+                .getResultList()) {
+      valid5AByCity.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    return new Views.Statistics(orgs, grades, valid5A, valid5AByCity, conflicts);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,55 @@
+// Chinese and English labels; the choice is kept in localStorage.
+const LABELS = {
+  title: ['长三角社会组织登记互认', 'YRD registration federation'],
+  overview: ['总览', 'Overview'],
+  conflicts: ['冲突队列', 'Conflicts'],
+  organization: ['组织', 'Organization'],
+  recognitions: ['互认申请', 'Recognition requests'],
+  signIn: ['登录', 'Sign in'],
+  signOut: ['退出', 'Sign out'],
+  pasteToken: ['粘贴令牌（启动器会打印开发令牌）', 'Paste a bearer token (the launcher prints development tokens)'],
+  signedInAs: ['当前身份', 'Signed in as'],
+  province: ['省份', 'Province'],
+  roles: ['角色', 'Roles'],
+  regionWide: ['全区域', 'region-wide'],
+  active: ['存续组织', 'Active organizations'],
+  fiveA: ['有效5A组织', 'Valid 5A organizations'],
+  lag: ['事件延迟', 'Event lag'],
+  quality: ['数据质量', 'Data quality'],
+  category: ['类别', 'Category'],
+  SOCIAL_GROUP: ['社会团体', 'Social groups'],
+  SOCIAL_SERVICE_INSTITUTION: ['社会服务机构', 'Social service institutions'],
+  FOUNDATION: ['基金会', 'Foundations'],
+  SH: ['上海', 'Shanghai'], JS: ['江苏', 'Jiangsu'], ZJ: ['浙江', 'Zhejiang'], AH: ['安徽', 'Anhui'],
+  map: ['5A服务阵地分布与跨省冲突', '5A service positions and open conflicts between provinces'],
+  type: ['类型', 'Type'], severity: ['严重程度', 'Severity'], status: ['状态', 'Status'],
+  any: ['全部', 'Any'], opened: ['发现时间', 'Opened'], details: ['详情', 'Details'],
+  acknowledge: ['受理', 'Acknowledge'], resolve: ['解决', 'Resolve'], dismiss: ['驳回', 'Dismiss'],
+  note: ['说明', 'Note'], records: ['各省登记记录', 'Records of each province'],
+  noRecords: ['没有记录', 'No records'], field: ['字段', 'Field'],
+  recognitionsOf: ['互认情况', 'Recognitions'], auditTrail: ['审计轨迹', 'Audit trail'],
+  verify: ['验证', 'Verify'], verified: ['已验证', 'Verified'], failed: ['验证失败', 'Failed'],
+  search: ['查询', 'Search'], uscc: ['统一社会信用代码', 'USCC'],
+  home: ['登记地', 'Home'], host: ['互认地', 'Host'], scope: ['范围', 'Scope'],
+  decide: ['决定', 'Decide'], grant: ['准予', 'Grant'], reject: ['不予', 'Reject'],
+  live: ['自动刷新', 'Live'], empty: ['暂无', 'Nothing here'],
+  notAllowed: ['当前身份无权操作', 'Your token may not do this'],
+  leaf: ['叶哈希', 'Leaf'], root: ['根哈希', 'Root'], signature: ['签名', 'Signature'],
+};
+
+let lang = localStorage.getItem('yrd.lang') || 'zh';
+
+export function t(key) {
+  const entry = LABELS[key];
+  return entry ? entry[lang === 'zh' ? 0 : 1] : key;
+}
+
+export function language() {
+  return lang;
+}
+
+export function setLanguage(value) {
+  lang = value;
+  localStorage.setItem('yrd.lang', value);
+  document.documentElement.lang = value === 'zh' ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,125 @@
+// In-browser audit verification (RFC 6962 / RFC 9162) with WebCrypto SHA-256:
+// recompute the leaf from the stored event, walk the inclusion proof up to a root,
+// compare it with the signed checkpoint, and check the checkpoint's Ed25519 signature.
+
+const enc = new TextEncoder();
+
+export function b64(bytes) {
+  let s = '';
+  for (const b of new Uint8Array(bytes)) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+export function unb64(text) {
+  const raw = atob(text);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+async function sha256(...parts) {
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) { all.set(p, at); at += p.length; }
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+}
+
+export const leafHash = (data) => sha256(Uint8Array.of(0), data);
+const nodeHash = (left, right) => sha256(Uint8Array.of(1), left, right);
+
+/** Java's Instant.toString() of an ISO-8601 time with any offset and up to 9 fraction digits. */
+export function javaInstant(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) throw new Error('unreadable time ' + iso);
+  let offsetMinutes = 0;
+  if (m[8] !== 'Z') {
+    const sign = m[8][0] === '-' ? -1 : 1;
+    offsetMinutes = sign * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(4, 6)));
+  }
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) - offsetMinutes * 60000;
+  const d = new Date(ms);
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const nanos = Number((m[7] || '').padEnd(9, '0'));
+  let fraction = '';
+  if (nanos !== 0) {
+    const digits = String(nanos).padStart(9, '0');
+    fraction = '.' + (nanos % 1e6 === 0 ? digits.slice(0, 3) : nanos % 1e3 === 0 ? digits.slice(0, 6) : digits);
+  }
+  return base + fraction + 'Z';
+}
+
+/** The canonical bytes of a stored event (the same text the audit service hashes). */
+export function canonicalBytes(e) {
+  const text =
+    `ce_id=${e.eventId}\nce_type=${e.type}\nce_source=${e.source}\nce_subject=${e.subject ?? ''}\n` +
+    `ce_time=${e.time ? javaInstant(e.time) : ''}\nce_province=${e.province ?? ''}\n` +
+    `ce_sequence=${e.sequence ?? ''}\ntopic=${e.topic}\n\n${e.payload}`;
+  return enc.encode(text);
+}
+
+/** RFC 9162 §2.1.3.2: the root an inclusion proof leads to. */
+export async function rootFromInclusionProof(index, size, leaf, proof) {
+  if (index >= size) throw new Error('leaf index outside the tree');
+  let fn = BigInt(index);
+  let sn = BigInt(size) - 1n;
+  let r = leaf;
+  for (const p of proof) {
+    if (sn === 0n) throw new Error('proof too long');
+    if ((fn & 1n) === 1n || fn === sn) {
+      r = await nodeHash(p, r);
+      if ((fn & 1n) === 0n) {
+        while ((fn & 1n) === 0n && fn !== 0n) { fn >>= 1n; sn >>= 1n; }
+      }
+    } else {
+      r = await nodeHash(r, p);
+    }
+    fn >>= 1n; sn >>= 1n;
+  }
+  if (sn !== 0n) throw new Error('proof too short');
+  return r;
+}
+
+/** Parses a C2SP checkpoint note: origin, size, root, and its signature lines. */
+export function parseCheckpoint(note) {
+  const [body, signatures] = note.split('\n\n');
+  const lines = body.split('\n');
+  return {
+    text: body + '\n',
+    origin: lines[0],
+    size: Number(lines[1]),
+    root: unb64(lines[2]),
+    signatures: (signatures || '').split('\n').filter((l) => l.startsWith('— ')),
+  };
+}
+
+async function checkSignature(checkpoint, publicKeyB64) {
+  try {
+    const key = await crypto.subtle.importKey('raw', unb64(publicKeyB64), { name: 'Ed25519' }, false, ['verify']);
+    for (const line of checkpoint.signatures) {
+      const sig = unb64(line.split(' ')[2]).slice(4); // 4-byte key id, then the signature
+      if (await crypto.subtle.verify({ name: 'Ed25519' }, key, sig, enc.encode(checkpoint.text))) return true;
+    }
+    return false;
+  } catch (e) {
+    return null; // this browser has no Ed25519 in WebCrypto
+  }
+}
+
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Verifies one served event with its proof; returns what held. */
+export async function verifyEvent(proven, publicKeyB64) {
+  const e = proven.event;
+  const recomputed = await leafHash(canonicalBytes(e));
+  const leafMatches = b64(recomputed) === e.leafHash;
+  const proof = proven.proof;
+  const checkpoint = parseCheckpoint(proof.checkpoint);
+  const root = await rootFromInclusionProof(
+    proof.leafIndex, proof.treeSize, recomputed, proof.hashes.map(unb64));
+  const rootMatches = checkpoint.size === proof.treeSize && same(root, checkpoint.root);
+  const signed = await checkSignature(checkpoint, publicKeyB64);
+  return { leafMatches, rootMatches, signed, ok: leafMatches && rootMatches && signed !== false };
+}

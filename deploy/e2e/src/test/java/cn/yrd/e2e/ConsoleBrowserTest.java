@@ -1,0 +1,261 @@
+package cn.yrd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.ResidentIdNumber;
+import cn.yrd.contracts.Roles;
+import cn.yrd.local.Federation;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in real headless Chromium against the whole federation: sign in with a
+ * token, see the overview and its map, open a conflict and resolve it until it leaves the open
+ * queue, verify an organization's audit trail in the browser, and find that another province's
+ * officer is not offered the actions. Saves a screenshot of each page to {@code docs/console/}.
+ * Runs with {@code -Pconsole} (Debian's chromium and chromium-driver).
+ */
+@Tag("browser")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+  private static Federation federation;
+  private static WebDriver browser;
+  private static WebDriverWait wait;
+  private static String shUscc;
+  private static String conflictId;
+
+  @BeforeAll
+  static void start() {
+    federation = TestFederation.start("federation-console");
+    String person = ResidentIdNumber.compose("310104", LocalDate.of(1971, 3, 9), 55);
+    shUscc = register(Province.SH, "310104", person);
+    String jsUscc = register(Province.JS, "320583", person);
+    register(Province.ZJ, "330106", null);
+    register(Province.AH, "340104", null);
+    HttpResponse<String> grade =
+        Http.send(
+            "POST",
+            federation.registryUrl(Province.SH) + "/api/v1/registrations/" + shUscc + "/grade",
+            federation.token(Roles.SUPERVISOR, Province.SH),
+            "application/json",
+            "{\"level\":5,\"awardedOn\":\""
+                + LocalDate.now().minusDays(30)
+                + "\",\"decisionNumber\":\"沪民评〔2026〕1号\"}");
+    assertThat(grade.statusCode()).as(grade.body()).isBetween(200, 201);
+    String officer = federation.token(Roles.AUDITOR, null);
+    TestFederation.await(
+        () ->
+            TestFederation.json(
+                        Http.get(
+                            federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc,
+                            officer))
+                    .path("items")
+                    .size()
+                > 0,
+        Duration.ofSeconds(60),
+        "the shared legal representative's conflict");
+    conflictId =
+        TestFederation.json(
+                Http.get(
+                    federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc, officer))
+            .path("items")
+            .get(0)
+            .path("id")
+            .asText();
+    Http.send(
+        "POST",
+        federation.url("recognition") + "/api/v1/recognitions",
+        federation.token(Roles.REGISTRAR, Province.JS),
+        "application/json",
+        "{\"uscc\":\"" + jsUscc + "\",\"hostProvince\":\"SH\",\"scope\":\"OPERATE\"}");
+    TestFederation.await(
+        () ->
+            TestFederation.json(
+                        Http.get(federation.url("audit") + "/api/v1/events?uscc=" + shUscc, officer))
+                    .path("items")
+                    .size()
+                >= 2,
+        Duration.ofSeconds(60),
+        "the audit trail of the Shanghai organization");
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("yrd.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("yrd.chromedriver", "/usr/bin/chromedriver")).toFile())
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (federation != null) {
+      federation.close();
+    }
+  }
+
+  private static String register(Province province, String division, String person) {
+    HttpResponse<String> response =
+        Http.send(
+            "POST",
+            federation.registryUrl(province) + "/api/v1/registrations",
+            federation.token(Roles.REGISTRAR, province),
+            "application/json",
+            TestFederation.registration(province, division, person).toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return TestFederation.json(response.body()).path("uscc").asText();
+  }
+
+  /** Opens the console afresh and signs in with a token. */
+  private static void signIn(String token) {
+    String config =
+        "{\"registries\":{"
+            + "\"SH\":\""
+            + federation.registryUrl(Province.SH)
+            + "\"},\"recognition\":\""
+            + federation.url("recognition")
+            + "\",\"audit\":\""
+            + federation.url("audit")
+            + "\"}";
+    browser.get(federation.consoleUrl() + "/index.html");
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
+    browser.get(
+        federation.consoleUrl()
+            + "/index.html?config="
+            + Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8))
+            + "#/sign-in");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('token').value = arguments[0];", token);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path dir = TestFederation.root().resolve("docs/console");
+    Files.createDirectories(dir);
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  @Order(1)
+  void signingInShowsTheOverviewWithTheMapOfTheDelta() throws Exception {
+    browser.get(federation.consoleUrl() + "/index.html");
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+    assertThat(browser.findElements(By.cssSelector("#nav a"))).as("nothing without a token").isEmpty();
+    screenshot("sign-in");
+
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".delta-map")));
+    assertThat(browser.findElements(By.cssSelector("tr[data-province]"))).hasSize(4);
+    assertThat(browser.findElements(By.cssSelector(".delta-map .city"))).hasSize(41);
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".delta-map .city[data-city='3101']"))
+                .getAttribute("data-five-a"))
+        .isEqualTo("1");
+    assertThat(browser.findElements(By.cssSelector(".delta-map .arc[data-pair='JS-SH']")))
+        .isNotEmpty();
+    screenshot("overview");
+
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Conflicts"));
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "冲突队列"));
+  }
+
+  @Test
+  @Order(2)
+  void anotherProvincesOfficerIsNotOfferedTheActions() {
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.AH));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/conflicts/" + conflictId);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-allowed")));
+    assertThat(browser.findElements(By.cssSelector("[data-act]"))).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void anOfficerResolvesAConflictAndItLeavesTheOpenQueue() throws Exception {
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
+    String base = browser.getCurrentUrl().split("#")[0];
+    browser.get(base + "#/conflicts");
+    By row = By.cssSelector("#conflict-list tr[data-id='" + conflictId + "']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    screenshot("conflicts");
+    // The queue re-renders every 3 s: click the link of whichever rendering is current.
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(row).findElement(By.tagName("a")).click();
+              return true;
+            });
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-act='resolve']")));
+    assertThat(browser.findElements(By.cssSelector(".side-by-side tr.differs")))
+        .as("the two provinces' records differ in name")
+        .isNotEmpty();
+    screenshot("conflict");
+    browser.findElement(By.id("note")).sendKeys("已核实：同一人担任两地社团法定代表人，已告知两地登记机关");
+    browser.findElement(By.cssSelector("[data-act='resolve']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict-list")));
+    wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
+  }
+
+  @Test
+  @Order(4)
+  void anOrganizationsAuditTrailVerifiesInTheBrowser() throws Exception {
+    signIn(federation.token(Roles.AUDITOR, null));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/organizations/" + shUscc);
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
+    wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("verify-summary")), "data-verified"));
+    int rows = browser.findElements(By.cssSelector("#trail tr[data-event]")).size();
+    assertThat(rows).isGreaterThanOrEqualTo(2);
+    assertThat(browser.findElement(By.id("verify-summary")).getAttribute("data-verified"))
+        .isEqualTo(Integer.toString(rows));
+    assertThat(browser.findElements(By.cssSelector("#trail .result.ok"))).hasSize(rows);
+    screenshot("organization");
+  }
+
+  @Test
+  @Order(5)
+  void theRecognitionRequestsAreListed() throws Exception {
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/recognitions");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recognition-list tr[data-id]")));
+    screenshot("recognitions");
+  }
+}
