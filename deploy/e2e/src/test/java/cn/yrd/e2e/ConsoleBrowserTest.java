@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Roles;
+import cn.yrd.local.DemoData;
 import cn.yrd.local.Federation;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,8 @@ class ConsoleBrowserTest {
   @BeforeAll
   static void start() {
     federation = TestFederation.start("federation-console");
+    // The launcher's demo data, so that every page (and its screenshot) shows a working delta.
+    DemoData.load(federation, 800, System.out);
     String person = ResidentIdNumber.compose("310104", LocalDate.of(1971, 3, 9), 55);
     shUscc = register(Province.SH, "310104", person);
     String jsUscc = register(Province.JS, "320583", person);
@@ -96,7 +99,8 @@ class ConsoleBrowserTest {
     TestFederation.await(
         () ->
             TestFederation.json(
-                        Http.get(federation.url("audit") + "/api/v1/events?uscc=" + shUscc, officer))
+                        Http.get(
+                            federation.url("audit") + "/api/v1/events?uscc=" + shUscc, officer))
                     .path("items")
                     .size()
                 >= 2,
@@ -106,7 +110,7 @@ class ConsoleBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("yrd.chromium", "/usr/bin/chromium"));
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -177,18 +181,24 @@ class ConsoleBrowserTest {
     ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
     browser.navigate().refresh();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
-    assertThat(browser.findElements(By.cssSelector("#nav a"))).as("nothing without a token").isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#nav a")))
+        .as("nothing without a token")
+        .isEmpty();
     screenshot("sign-in");
 
     signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".delta-map")));
     assertThat(browser.findElements(By.cssSelector("tr[data-province]"))).hasSize(4);
+    assertThat(browser.findElement(By.cssSelector("tr[data-province='SH'] .five-a")).getText())
+        .isNotEqualTo("0");
     assertThat(browser.findElements(By.cssSelector(".delta-map .city"))).hasSize(41);
     assertThat(
-            browser
-                .findElement(By.cssSelector(".delta-map .city[data-city='3101']"))
-                .getAttribute("data-five-a"))
-        .isEqualTo("1");
+            Integer.parseInt(
+                browser
+                    .findElement(By.cssSelector(".delta-map .city[data-city='3101']"))
+                    .getAttribute("data-five-a")))
+        .as("the 5A organization graded in Shanghai is on the map")
+        .isPositive();
     assertThat(browser.findElements(By.cssSelector(".delta-map .arc[data-pair='JS-SH']")))
         .isNotEmpty();
     screenshot("overview");
@@ -241,7 +251,9 @@ class ConsoleBrowserTest {
     signIn(federation.token(Roles.AUDITOR, null));
     browser.get(browser.getCurrentUrl().split("#")[0] + "#/organizations/" + shUscc);
     wait.until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
-    wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("verify-summary")), "data-verified"));
+    wait.until(
+        ExpectedConditions.attributeToBeNotEmpty(
+            browser.findElement(By.id("verify-summary")), "data-verified"));
     int rows = browser.findElements(By.cssSelector("#trail tr[data-event]")).size();
     assertThat(rows).isGreaterThanOrEqualTo(2);
     assertThat(browser.findElement(By.id("verify-summary")).getAttribute("data-verified"))
@@ -255,7 +267,9 @@ class ConsoleBrowserTest {
   void theRecognitionRequestsAreListed() throws Exception {
     signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
     browser.get(browser.getCurrentUrl().split("#")[0] + "#/recognitions");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recognition-list tr[data-id]")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#recognition-list tr[data-id]")));
     screenshot("recognitions");
   }
 }

@@ -54,7 +54,8 @@ public final class FederationMain {
   }
 
   private static void print(Federation federation) {
-    System.out.println("\nOperator console: " + federation.consoleUrl() + "  (sign in with a token below)");
+    System.out.println(
+        "\nOperator console: " + federation.consoleUrl() + "  (sign in with a token below)");
     System.out.println("\nServices (Swagger UI · readiness):");
     federation
         .urls()

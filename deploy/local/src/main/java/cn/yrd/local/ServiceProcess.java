@@ -109,9 +109,7 @@ final class ServiceProcess implements AutoCloseable {
   void awaitReady(Duration timeout, String path) {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(url() + path))
-            .timeout(Duration.ofSeconds(2))
-            .build();
+        HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
