@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole federation on this machine: embedded Kafka and PostgreSQL, four registries,
-# recognition and audit, each service its own process. Needs only a JDK 17+.
+# recognition, audit and the operator console, each its own process. Needs only a JDK 17+.
 #   deploy/local/run.sh            start (data kept in .yrd/data between runs)
 #   deploy/local/run.sh --wipe     start empty
 #   deploy/local/run.sh --demo     load 2,000 demo organizations (--demo 200000 for more)
