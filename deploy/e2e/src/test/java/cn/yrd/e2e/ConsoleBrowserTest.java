@@ -56,10 +56,10 @@ class ConsoleBrowserTest {
     // The launcher's demo data, so that every page (and its screenshot) shows a working delta.
     DemoData.load(federation, 800, System.out);
     String person = ResidentIdNumber.compose("310104", LocalDate.of(1971, 3, 9), 55);
-    shUscc = register(Province.SH, "310104", person);
-    String jsUscc = register(Province.JS, "320583", person);
-    register(Province.ZJ, "330106", null);
-    register(Province.AH, "340104", null);
+    shUscc = TestFederation.register(federation, Province.SH, "310104", person);
+    String jsUscc = TestFederation.register(federation, Province.JS, "320583", person);
+    TestFederation.register(federation, Province.ZJ, "330106", null);
+    TestFederation.register(federation, Province.AH, "340104", null);
     HttpResponse<String> grade =
         Http.send(
             "POST",
@@ -70,26 +70,8 @@ class ConsoleBrowserTest {
                 + LocalDate.now().minusDays(30)
                 + "\",\"decisionNumber\":\"沪民评〔2026〕1号\"}");
     assertThat(grade.statusCode()).as(grade.body()).isBetween(200, 201);
+    conflictId = TestFederation.awaitConflictOf(federation, shUscc);
     String officer = federation.token(Roles.AUDITOR, null);
-    TestFederation.await(
-        () ->
-            TestFederation.json(
-                        Http.get(
-                            federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc,
-                            officer))
-                    .path("items")
-                    .size()
-                > 0,
-        Duration.ofSeconds(60),
-        "the shared legal representative's conflict");
-    conflictId =
-        TestFederation.json(
-                Http.get(
-                    federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc, officer))
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
     Http.send(
         "POST",
         federation.url("recognition") + "/api/v1/recognitions",
@@ -128,18 +110,6 @@ class ConsoleBrowserTest {
     if (federation != null) {
       federation.close();
     }
-  }
-
-  private static String register(Province province, String division, String person) {
-    HttpResponse<String> response =
-        Http.send(
-            "POST",
-            federation.registryUrl(province) + "/api/v1/registrations",
-            federation.token(Roles.REGISTRAR, province),
-            "application/json",
-            TestFederation.registration(province, division, person).toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return TestFederation.json(response.body()).path("uscc").asText();
   }
 
   /** Opens the console afresh and signs in with a token. */

@@ -49,28 +49,10 @@ class SecurityAndBadInputTest {
   static void start() {
     federation = TestFederation.start("federation-authz");
     String person = ResidentIdNumber.compose("310115", LocalDate.of(1968, 8, 8), 77);
-    shUscc = register(Province.SH, person);
-    jsUscc = register(Province.JS, person);
+    shUscc = TestFederation.register(federation, Province.SH, "310115", person);
+    jsUscc = TestFederation.register(federation, Province.JS, "320583", person);
+    conflictId = TestFederation.awaitConflictOf(federation, shUscc);
     String auditor = federation.token(Roles.AUDITOR, null);
-    TestFederation.await(
-        () ->
-            TestFederation.json(
-                        Http.get(
-                            federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc,
-                            auditor))
-                    .path("items")
-                    .size()
-                > 0,
-        Duration.ofSeconds(60),
-        "the shared legal representative's conflict");
-    conflictId =
-        TestFederation.json(
-                Http.get(
-                    federation.url("recognition") + "/api/v1/conflicts?uscc=" + shUscc, auditor))
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
     HttpResponse<String> recognition =
         Http.send(
             "POST",
@@ -104,19 +86,6 @@ class SecurityAndBadInputTest {
     if (federation != null) {
       federation.close();
     }
-  }
-
-  private static String register(Province province, String person) {
-    HttpResponse<String> response =
-        Http.send(
-            "POST",
-            federation.registryUrl(province) + "/api/v1/registrations",
-            federation.token(Roles.REGISTRAR, province),
-            "application/json",
-            TestFederation.registration(province, TestFederation.division(province), person)
-                .toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return TestFederation.json(response.body()).path("uscc").asText();
   }
 
   /** Who calls: a role and its province (null: region-wide), or a broken token. */
@@ -184,7 +153,7 @@ class SecurityAndBadInputTest {
 
   @Test
   void malformedRequestsAreRefusedWithAProblemAndChangeNothing() {
-    String fuzzUscc = register(Province.SH, null);
+    String fuzzUscc = TestFederation.register(federation, Province.SH, "310115", null);
     Map<String, String> services = new LinkedHashMap<>();
     services.put("registry-sh", federation.registryUrl(Province.SH));
     services.put("recognition", federation.url("recognition"));

@@ -72,6 +72,32 @@ final class TestFederation {
     return body;
   }
 
+  /** Registers a new organization through the province's registry; returns its USCC. */
+  static String register(Federation federation, Province province, String division, String person) {
+    var response =
+        Http.send(
+            "POST",
+            federation.registryUrl(province) + "/api/v1/registrations",
+            federation.token(cn.yrd.contracts.Roles.REGISTRAR, province),
+            "application/json",
+            registration(province, division, person).toString());
+    if (response.statusCode() != 201) {
+      throw new AssertionError("registration refused: " + response.body());
+    }
+    return json(response.body()).path("uscc").asText();
+  }
+
+  /** Waits for the first conflict recognition raised about an organization; returns its id. */
+  static String awaitConflictOf(Federation federation, String uscc) {
+    String auditor = federation.token(cn.yrd.contracts.Roles.AUDITOR, null);
+    String url = federation.url("recognition") + "/api/v1/conflicts?uscc=" + uscc;
+    await(
+        () -> json(Http.get(url, auditor)).path("items").size() > 0,
+        Duration.ofSeconds(60),
+        "a conflict about " + uscc);
+    return json(Http.get(url, auditor)).path("items").get(0).path("id").asText();
+  }
+
   static String division(Province province) {
     return switch (province) {
       case SH -> "310115";
