@@ -15,6 +15,9 @@ final class Api {
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
+          // One connection per concurrent client, as the JDBC baseline has; HTTP/2 would
+          // multiplex every client over one connection served by one event-loop thread.
+          .version(HttpClient.Version.HTTP_1_1)
           // Daemon threads: the harness must end when its main method does (exec:java waits).
           .executor(
               Executors.newFixedThreadPool(

@@ -22,7 +22,12 @@ import cn.yrd.support.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -158,6 +163,38 @@ class RegistrationApiTest {
         .then()
         .statusCode(422)
         .body("errors[0].field", is("name"));
+  }
+
+  @Test
+  void concurrentRegistrationsOfOneCodeStoreItOnceAndRefuseTheRest() throws Exception {
+    Map<String, Object> body = registration();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        statuses.add(
+            clients.submit(
+                () ->
+                    as(Roles.REGISTRAR)
+                        .body(body)
+                        .post(REGISTRATIONS)
+                        .then()
+                        .extract()
+                        .statusCode()));
+      }
+      List<Integer> seen = new ArrayList<>();
+      for (Future<Integer> status : statuses) {
+        seen.add(status.get());
+      }
+      assertThat(seen).containsOnly(201, 409);
+      assertThat(seen).filteredOn(status -> status == 201).hasSize(1);
+    } finally {
+      clients.shutdown();
+    }
+    long events =
+        QuarkusTransaction.requiringNew()
+            .call(() -> OutboxEvent.count("subject", body.get("uscc")));
+    assertThat(events).isEqualTo(1);
   }
 
   @Test

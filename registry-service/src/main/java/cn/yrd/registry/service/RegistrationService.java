@@ -38,12 +38,8 @@ public class RegistrationService {
   public Registered register(RegistrationRequest request, CallerInfo caller) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
     outcome.throwIfInvalid();
-    String uscc = RegistrationRules.normalizeUscc(request.uscc());
-    if (Organization.findById(uscc) != null) {
-      throw ProblemException.conflict("USCC " + uscc + " is already registered here");
-    }
-    requireUniqueName(request.name().strip(), null);
     Organization org = newOrganization(request);
+    requireNotRegistered(org.uscc, org.name);
     org.persist();
     recorder.record(org, eventTypeOf(request), changeOf(request), caller.name());
     return new Registered(org, outcome.warnings());
@@ -264,6 +260,19 @@ public class RegistrationService {
     if (expectedVersion != null && expectedVersion != org.version) {
       throw ProblemException.preconditionFailed(
           "If-Match names version " + expectedVersion + " but the record is at " + org.version);
+    }
+  }
+
+  /** One query for both rules: the code is new here, and so is the name. */
+  private void requireNotRegistered(String uscc, String name) {
+    List<Organization> clashes = Organization.list("uscc = ?1 or name = ?2", uscc, name);
+    if (clashes.stream().anyMatch(other -> other.uscc.equals(uscc))) {
+      throw ProblemException.conflict("USCC " + uscc + " is already registered here");
+    }
+    if (!clashes.isEmpty()) {
+      throw ProblemException.field(
+          "name",
+          "an organization named " + name + " is already registered (" + clashes.get(0).uscc + ")");
     }
   }
 

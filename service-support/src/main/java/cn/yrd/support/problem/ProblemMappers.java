@@ -55,6 +55,17 @@ public class ProblemMappers {
     return respond(ProblemException.validation(errors).problem());
   }
 
+  /** Two requests raced for the same unique value; the loser changed nothing. */
+  @ServerExceptionMapper
+  public Response concurrentDuplicate(org.hibernate.exception.ConstraintViolationException e) {
+    return respond(
+        simple(
+            409,
+            "conflict",
+            "Conflict",
+            "a concurrent request stored the same unique value first; nothing was changed"));
+  }
+
   @ServerExceptionMapper
   public Response unreadableJson(JsonProcessingException e) {
     return malformed(e);
