@@ -48,7 +48,8 @@ public final class BenchMain {
     static final Sizes FULL =
         new Sizes(
             "full",
-            Duration.ofSeconds(30),
+            // A registry needs about a minute of load before its JIT settles on two cores.
+            Duration.ofSeconds(60),
             Duration.ofSeconds(30),
             200,
             Duration.ofSeconds(30),

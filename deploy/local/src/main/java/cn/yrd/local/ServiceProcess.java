@@ -61,11 +61,7 @@ final class ServiceProcess implements AutoCloseable {
       String java = ProcessHandle.current().info().command().orElse("java");
       List<String> command =
           new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp));
-      // The class-data-sharing archive the build made (quarkus.package.jar.appcds) halves startup.
-      Path archive = jar.resolveSibling("app-cds.jsa");
-      if (Files.exists(archive)) {
-        command.add("-XX:SharedArchiveFile=" + archive);
-      }
+      command.add(ClassDataSharing.option(jar, name));
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
