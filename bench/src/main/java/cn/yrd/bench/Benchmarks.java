@@ -304,12 +304,15 @@ final class Benchmarks {
       names.add(name);
       shFile.append(Orgs.json(Province.SH, serial, name)).append('\n');
     }
+    String processed = "SELECT count(*) FROM processed_event";
+    long processedBefore = count("recognition", processed);
     Api.post(
         federation.registryUrl(Province.SH) + "/api/v1/registrations/import",
         federation.token(Roles.REGISTRAR, Province.SH),
         "application/x-ndjson",
         shFile.toString());
-    Thread.sleep(3000);
+    // The clock starts once recognition has the Shanghai side: the figure is the JS event's own.
+    awaitCount("recognition", processed, processedBefore + total, System.nanoTime());
     Map<String, Long> accepted = new ConcurrentHashMap<>();
     Latencies conflict = new Latencies();
     Latencies audit = new Latencies();
@@ -324,19 +327,27 @@ final class Benchmarks {
               Pattern usccs =
                   Pattern.compile("\"usccs\":\\[\"([0-9A-Z]{18})\"(?:,\"([0-9A-Z]{18})\")?");
               while (polling.get()) {
-                String page =
-                    Api.get(
-                            federation.url("recognition")
-                                + "/api/v1/conflicts?type=NAME_COLLISION&size=200",
-                            auditor)
-                        .body();
-                long now = System.nanoTime();
-                Matcher m = usccs.matcher(page);
-                while (m.find()) {
-                  for (String code : new String[] {m.group(1), m.group(2)}) {
-                    Long at = code == null ? null : accepted.get(code);
-                    if (at != null && seenConflict.add(code)) {
-                      conflict.record(now - at);
+                // Newest first: read further pages while they still hold conflicts not seen yet,
+                // so a batch of more than one page is not missed.
+                boolean fresh = true;
+                for (int p = 0; fresh && p < 50; p++) {
+                  String page =
+                      Api.get(
+                              federation.url("recognition")
+                                  + "/api/v1/conflicts?type=NAME_COLLISION&size=200&page="
+                                  + p,
+                              auditor)
+                          .body();
+                  long now = System.nanoTime();
+                  fresh = false;
+                  Matcher m = usccs.matcher(page);
+                  while (m.find()) {
+                    for (String code : new String[] {m.group(1), m.group(2)}) {
+                      Long at = code == null ? null : accepted.get(code);
+                      if (at != null && seenConflict.add(code)) {
+                        conflict.record(now - at);
+                        fresh = true;
+                      }
                     }
                   }
                 }

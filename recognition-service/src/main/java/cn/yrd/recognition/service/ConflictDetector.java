@@ -16,8 +16,10 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -49,10 +51,12 @@ public class ConflictDetector {
             List.of(ConflictStatus.OPEN, ConflictStatus.ACKNOWLEDGED))) {
       openByScope.computeIfAbsent(c.scopeKey, k -> new HashMap<>()).put(c.conditionKey, c);
     }
+    Set<String> dismissed = closedByOfficer(holdingByScope.values());
     OffsetDateTime now = BusinessTime.now();
     holdingByScope.forEach(
         (scope, holding) ->
-            reconcileScope(scope, holding, openByScope.getOrDefault(scope, new HashMap<>()), now));
+            reconcileScope(
+                scope, holding, openByScope.getOrDefault(scope, new HashMap<>()), dismissed, now));
   }
 
   /**
@@ -69,12 +73,16 @@ public class ConflictDetector {
   }
 
   private void reconcileScope(
-      String scope, List<Condition> holding, Map<String, Conflict> open, OffsetDateTime now) {
+      String scope,
+      List<Condition> holding,
+      Map<String, Conflict> open,
+      Set<String> dismissed,
+      OffsetDateTime now) {
     for (Condition condition : holding) {
       Conflict existing = open.remove(condition.key());
       String evidence = write(condition.evidence());
       if (existing == null) {
-        if (!closedByOfficer(condition)) {
+        if (!dismissed.contains(dismissal(condition.key(), condition.fingerprint()))) {
           open(scope, condition, evidence, now);
         }
       } else if (!existing.fingerprint.equals(condition.fingerprint())
@@ -138,14 +146,30 @@ public class ConflictDetector {
     publish(EventTypes.CONFLICT_OPENED, c);
   }
 
-  /** An officer dismissed or resolved this very condition: do not raise it again unchanged. */
-  private static boolean closedByOfficer(Condition condition) {
-    return Conflict.count(
-            "conditionKey = ?1 and fingerprint = ?2 and resolution = ?3",
-            condition.key(),
-            condition.fingerprint(),
-            OFFICER)
-        > 0;
+  /**
+   * Which of these conditions an officer dismissed or resolved with the same fingerprint: they are
+   * not raised again unchanged. One query for the whole batch, as {@link #dismissal} keys.
+   */
+  private static Set<String> closedByOfficer(Collection<List<Condition>> holding) {
+    List<String> keys = holding.stream().flatMap(List::stream).map(Condition::key).toList();
+    Set<String> dismissed = new HashSet<>();
+    for (int from = 0; from < keys.size(); from += 1_000) {
+      List<Object[]> rows =
+          Panache.getEntityManager()
+              .createQuery(
+                  "select c.conditionKey, c.fingerprint from Conflict c"
+                      + " where c.resolution = :officer and c.conditionKey in :keys",
+                  Object[].class)
+              .setParameter("officer", OFFICER)
+              .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + 1_000)))
+              .getResultList();
+      rows.forEach(row -> dismissed.add(dismissal((String) row[0], (String) row[1])));
+    }
+    return dismissed;
+  }
+
+  private static String dismissal(String conditionKey, String fingerprint) {
+    return conditionKey + '\n' + fingerprint;
   }
 
   private void publish(String eventType, Conflict c) {

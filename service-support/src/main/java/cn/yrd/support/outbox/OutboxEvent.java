@@ -3,8 +3,6 @@ package cn.yrd.support.outbox;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -17,12 +15,18 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+  /**
+   * The id is the event's own ce_id, assigned before the insert, so Hibernate can batch outbox rows
+   * at flush; an IDENTITY key forced one immediate round trip per event (and a flush of everything
+   * queued before it).
+   */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long position;
-
   @Column(name = "event_id", nullable = false, unique = true)
   public UUID eventId;
+
+  /** Insertion order, assigned by PostgreSQL (bigserial); the relay claims rows in this order. */
+  @Column(insertable = false, updatable = false)
+  public Long position;
 
   @Column(nullable = false)
   public String topic;
