@@ -86,12 +86,12 @@ public final class BenchMain {
     int only = options.indexOf("--only");
     Set<String> figures =
         only >= 0 ? Set.of(options.get(only + 1).split(",")) : Set.of("1", "2", "3", "4", "5");
+    Path root = Path.of(System.getProperty("yrd.root", ".")).toAbsolutePath().normalize();
     int out = options.indexOf("--out");
     Path report =
         out >= 0
             ? Path.of(options.get(out + 1))
-            : Path.of("target", "benchmarks-" + sizes.name() + ".md");
-    Path root = Path.of(System.getProperty("yrd.root", ".")).toAbsolutePath().normalize();
+            : root.resolve(Path.of("bench", "target", "benchmarks-" + sizes.name() + ".md"));
     System.out.println(run(root, sizes, figures, report));
   }
 
@@ -131,7 +131,9 @@ public final class BenchMain {
       lines.add(
           "Reproduce: `./mvnw -B install -DskipTests && ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=cn.yrd.bench.BenchMain -Dexec.args=\"--"
               + sizes.name()
-              + " --out docs/benchmarks.md\"`");
+              + "\"` (writes `bench/target/benchmarks-"
+              + sizes.name()
+              + ".md`; docs/benchmarks.md is written by hand around it)");
       lines.add("");
       lines.add("| # | figure | result | baseline (same run) | ratio | target |");
       lines.add("|---|---|---|---|---|---|");

@@ -338,18 +338,8 @@ final class Benchmarks {
                                   + p,
                               auditor)
                           .body();
-                  long now = System.nanoTime();
-                  fresh = false;
-                  Matcher m = usccs.matcher(page);
-                  while (m.find()) {
-                    for (String code : new String[] {m.group(1), m.group(2)}) {
-                      Long at = code == null ? null : accepted.get(code);
-                      if (at != null && seenConflict.add(code)) {
-                        conflict.record(now - at);
-                        fresh = true;
-                      }
-                    }
-                  }
+                  fresh =
+                      recordFirstSightings(usccs.matcher(page), accepted, seenConflict, conflict);
                 }
                 pause(20);
               }
@@ -368,14 +358,7 @@ final class Benchmarks {
                                 + (cursor == null ? "" : "&cursor=" + cursor),
                             auditor)
                         .body();
-                long now = System.nanoTime();
-                Matcher m = subjects.matcher(page);
-                while (m.find()) {
-                  Long at = accepted.get(m.group(1));
-                  if (at != null && seenAudit.add(m.group(1))) {
-                    audit.record(now - at);
-                  }
-                }
+                recordFirstSightings(subjects.matcher(page), accepted, seenAudit, audit);
                 Matcher n = next.matcher(page);
                 if (n.find()) {
                   cursor = n.group(1);
@@ -418,6 +401,27 @@ final class Benchmarks {
     conflictPoller.join();
     auditPoller.join();
     return new Latencies[] {conflict, audit};
+  }
+
+  /**
+   * Records, for each accepted code the page names for the first time, the time since its 201;
+   * returns whether there was any. Every group of {@code codes} is a code or null.
+   */
+  private static boolean recordFirstSightings(
+      Matcher codes, Map<String, Long> accepted, Set<String> seen, Latencies latencies) {
+    long now = System.nanoTime();
+    boolean any = false;
+    while (codes.find()) {
+      for (int group = 1; group <= codes.groupCount(); group++) {
+        String code = codes.group(group);
+        Long at = code == null ? null : accepted.get(code);
+        if (at != null && seen.add(code)) {
+          latencies.record(now - at);
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 
   private String latestCursor(String auditor) {

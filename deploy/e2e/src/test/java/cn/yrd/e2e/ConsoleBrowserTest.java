@@ -71,23 +71,8 @@ class ConsoleBrowserTest {
                 + "\",\"decisionNumber\":\"沪民评〔2026〕1号\"}");
     assertThat(grade.statusCode()).as(grade.body()).isBetween(200, 201);
     conflictId = TestFederation.awaitConflictOf(federation, shUscc);
-    String officer = federation.token(Roles.AUDITOR, null);
-    Http.send(
-        "POST",
-        federation.url("recognition") + "/api/v1/recognitions",
-        federation.token(Roles.REGISTRAR, Province.JS),
-        "application/json",
-        "{\"uscc\":\"" + jsUscc + "\",\"hostProvince\":\"SH\",\"scope\":\"OPERATE\"}");
-    TestFederation.await(
-        () ->
-            TestFederation.json(
-                        Http.get(
-                            federation.url("audit") + "/api/v1/events?uscc=" + shUscc, officer))
-                    .path("items")
-                    .size()
-                >= 2,
-        Duration.ofSeconds(60),
-        "the audit trail of the Shanghai organization");
+    TestFederation.requestRecognition(federation, Province.JS, jsUscc, Province.SH);
+    TestFederation.awaitAuditTrail(federation, shUscc, 2);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("yrd.chromium", "/usr/bin/chromium"));

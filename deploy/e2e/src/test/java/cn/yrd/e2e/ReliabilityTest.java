@@ -179,14 +179,7 @@ class ReliabilityTest {
     long before = registryEvents();
     infra.killKafka();
     for (int i = 0; i < 50; i++) {
-      HttpResponse<String> r =
-          Http.send(
-              "POST",
-              federation.registryUrl(Province.JS) + "/api/v1/registrations",
-              federation.token(Roles.REGISTRAR, Province.JS),
-              "application/json",
-              TestFederation.registration(Province.JS, "320583", null).toString());
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      TestFederation.register(federation, Province.JS, "320583", null);
     }
     long unpublished =
         TestFederation.count(
@@ -222,14 +215,7 @@ class ReliabilityTest {
       }
     }
     long before = registryEvents();
-    HttpResponse<String> r =
-        Http.send(
-            "POST",
-            federation.registryUrl(Province.ZJ) + "/api/v1/registrations",
-            federation.token(Roles.REGISTRAR, Province.ZJ),
-            "application/json",
-            TestFederation.registration(Province.ZJ, "330106", null).toString());
-    assertThat(r.statusCode()).isEqualTo(201);
+    TestFederation.register(federation, Province.ZJ, "330106", null);
     awaitDrained(before + 1);
     // Recognition reads two topics, audit three: five dead letters.
     TestFederation.await(

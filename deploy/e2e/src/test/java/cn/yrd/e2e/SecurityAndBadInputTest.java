@@ -52,33 +52,8 @@ class SecurityAndBadInputTest {
     shUscc = TestFederation.register(federation, Province.SH, "310115", person);
     jsUscc = TestFederation.register(federation, Province.JS, "320583", person);
     conflictId = TestFederation.awaitConflictOf(federation, shUscc);
-    String auditor = federation.token(Roles.AUDITOR, null);
-    HttpResponse<String> recognition =
-        Http.send(
-            "POST",
-            federation.url("recognition") + "/api/v1/recognitions",
-            federation.token(Roles.REGISTRAR, Province.JS),
-            "application/json",
-            "{\"uscc\":\"" + jsUscc + "\",\"hostProvince\":\"SH\",\"scope\":\"OPERATE\"}");
-    assertThat(recognition.statusCode()).as(recognition.body()).isEqualTo(201);
-    recognitionId = TestFederation.json(recognition.body()).path("id").asText();
-    TestFederation.await(
-        () ->
-            TestFederation.json(
-                        Http.get(
-                            federation.url("audit") + "/api/v1/events?uscc=" + shUscc, auditor))
-                    .path("items")
-                    .size()
-                > 0,
-        Duration.ofSeconds(60),
-        "the audit log to hold the registration");
-    eventId =
-        TestFederation.json(
-                Http.get(federation.url("audit") + "/api/v1/events?uscc=" + shUscc, auditor))
-            .path("items")
-            .get(0)
-            .path("eventId")
-            .asText();
+    recognitionId = TestFederation.requestRecognition(federation, Province.JS, jsUscc, Province.SH);
+    eventId = TestFederation.awaitAuditTrail(federation, shUscc, 1).get(0).path("eventId").asText();
   }
 
   @AfterAll

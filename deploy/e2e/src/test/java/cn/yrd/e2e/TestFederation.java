@@ -87,6 +87,35 @@ final class TestFederation {
     return json(response.body()).path("uscc").asText();
   }
 
+  /**
+   * The home registrar asks a host province to recognize an organization; returns the request id.
+   */
+  static String requestRecognition(
+      Federation federation, Province home, String uscc, Province host) {
+    var response =
+        Http.send(
+            "POST",
+            federation.url("recognition") + "/api/v1/recognitions",
+            federation.token(cn.yrd.contracts.Roles.REGISTRAR, home),
+            "application/json",
+            "{\"uscc\":\"" + uscc + "\",\"hostProvince\":\"" + host + "\",\"scope\":\"OPERATE\"}");
+    if (response.statusCode() != 201) {
+      throw new AssertionError("recognition request refused: " + response.body());
+    }
+    return json(response.body()).path("id").asText();
+  }
+
+  /** Waits until audit holds at least {@code events} events about an organization; returns them. */
+  static JsonNode awaitAuditTrail(Federation federation, String uscc, int events) {
+    String auditor = federation.token(cn.yrd.contracts.Roles.AUDITOR, null);
+    String url = federation.url("audit") + "/api/v1/events?uscc=" + uscc;
+    await(
+        () -> json(Http.get(url, auditor)).path("items").size() >= events,
+        Duration.ofSeconds(60),
+        events + " audit events about " + uscc);
+    return json(Http.get(url, auditor)).path("items");
+  }
+
   /** Waits for the first conflict recognition raised about an organization; returns its id. */
   static String awaitConflictOf(Federation federation, String uscc) {
     String auditor = federation.token(cn.yrd.contracts.Roles.AUDITOR, null);

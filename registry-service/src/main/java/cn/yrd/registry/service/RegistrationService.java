@@ -270,18 +270,20 @@ public class RegistrationService {
       throw ProblemException.conflict("USCC " + uscc + " is already registered here");
     }
     if (!clashes.isEmpty()) {
-      throw ProblemException.field(
-          "name",
-          "an organization named " + name + " is already registered (" + clashes.get(0).uscc + ")");
+      throw nameTaken(name, clashes.get(0).uscc);
     }
   }
 
   private void requireUniqueName(String name, String exceptUscc) {
     Organization other = Organization.find("name", name).firstResult();
     if (other != null && !other.uscc.equals(exceptUscc)) {
-      throw ProblemException.field(
-          "name", "an organization named " + name + " is already registered (" + other.uscc + ")");
+      throw nameTaken(name, other.uscc);
     }
+  }
+
+  private static ProblemException nameTaken(String name, String holder) {
+    return ProblemException.field(
+        "name", "an organization named " + name + " is already registered (" + holder + ")");
   }
 
   private void setLegalRepresentative(

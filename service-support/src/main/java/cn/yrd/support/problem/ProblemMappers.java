@@ -59,11 +59,9 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response concurrentDuplicate(org.hibernate.exception.ConstraintViolationException e) {
     return respond(
-        simple(
-            409,
-            "conflict",
-            "Conflict",
-            "a concurrent request stored the same unique value first; nothing was changed"));
+        ProblemException.conflict(
+                "a concurrent request stored the same unique value first; nothing was changed")
+            .problem());
   }
 
   @ServerExceptionMapper
