@@ -290,6 +290,8 @@ final class Benchmarks {
 
   // 3. Freshness --------------------------------------------------------------------------------
 
+  private static final int CONFLICT_PAGE = 50;
+
   /**
    * Time from the registry's 201 to (a) the conflict in the recognition API, (b) the event in
    * audit.
@@ -327,19 +329,24 @@ final class Benchmarks {
               Pattern usccs =
                   Pattern.compile("\"usccs\":\\[\"([0-9A-Z]{18})\"(?:,\"([0-9A-Z]{18})\")?");
               while (polling.get()) {
-                // Newest first: read further pages while they still hold conflicts not seen yet,
-                // so a batch of more than one page is not missed.
-                boolean fresh = true;
-                for (int p = 0; fresh && p < 50; p++) {
+                // Newest first: read the next page only while a page's oldest conflict is new
+                // too, so a burst longer than a page is not missed. Small pages and no total: a
+                // poller that serialized or counted thousands of conflicts per round would load
+                // the service it measures.
+                boolean cutOff = true;
+                for (int p = 0; cutOff && p < 200; p++) {
                   String page =
                       Api.get(
                               federation.url("recognition")
-                                  + "/api/v1/conflicts?type=NAME_COLLISION&size=200&page="
+                                  + "/api/v1/conflicts?type=NAME_COLLISION&total=false&size="
+                                  + CONFLICT_PAGE
+                                  + "&page="
                                   + p,
                               auditor)
                           .body();
-                  fresh =
-                      recordFirstSightings(usccs.matcher(page), accepted, seenConflict, conflict);
+                  cutOff =
+                      recordFirstSightings(usccs.matcher(page), accepted, seenConflict, conflict)
+                          == CONFLICT_PAGE;
                 }
                 pause(20);
               }
@@ -405,13 +412,15 @@ final class Benchmarks {
 
   /**
    * Records, for each accepted code the page names for the first time, the time since its 201;
-   * returns whether there was any. Every group of {@code codes} is a code or null.
+   * returns how many matches named at least one such code. Every group of {@code codes} is a code
+   * or null.
    */
-  private static boolean recordFirstSightings(
+  private static int recordFirstSightings(
       Matcher codes, Map<String, Long> accepted, Set<String> seen, Latencies latencies) {
     long now = System.nanoTime();
-    boolean any = false;
+    int fresh = 0;
     while (codes.find()) {
+      boolean any = false;
       for (int group = 1; group <= codes.groupCount(); group++) {
         String code = codes.group(group);
         Long at = code == null ? null : accepted.get(code);
@@ -420,8 +429,9 @@ final class Benchmarks {
           any = true;
         }
       }
+      fresh += any ? 1 : 0;
     }
-    return any;
+    return fresh;
   }
 
   private String latestCursor(String auditor) {
@@ -484,8 +494,23 @@ final class Benchmarks {
     return missing / seconds(start);
   }
 
+  /**
+   * After a bulk fill, lets PostgreSQL finish what the fill left it to do (vacuum, statistics,
+   * writing dirty pages) so that the query latencies measure the steady state an auditor meets
+   * rather than the autovacuum and checkpoint that follow a million inserts.
+   */
+  void settle(String database) {
+    try (Connection c = postgres.connect(database);
+        Statement s = c.createStatement()) {
+      s.execute("VACUUM (ANALYZE)");
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Latency of one organization's history, and of an inclusion proof. */
-  Latencies[] auditQueries(int samples) {
+  Latencies[] auditQueries(int samples, Duration warmUp) {
     String auditor = federation.token(Roles.AUDITOR, null);
     List<String> ids = new ArrayList<>();
     List<String> subjects = new ArrayList<>();
@@ -502,8 +527,10 @@ final class Benchmarks {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    // Warm both paths first (as for the registrations): a cold JVM measures its JIT compiler.
-    for (int pass = 0; pass < 5; pass++) {
+    // Warm both paths first, for as long as the registrations are warmed: after the fill the JIT
+    // compiler still has a backlog, and while it works through it, it takes a core from requests.
+    long warm = System.nanoTime() + warmUp.toNanos();
+    while (System.nanoTime() < warm) {
       for (int i = 0; i < ids.size(); i++) {
         Api.get(
             federation.url("audit") + "/api/v1/events?uscc=" + subjects.get(i) + "&limit=100",

@@ -114,6 +114,28 @@ class ConflictScenarioTest {
   }
 
   @Test
+  void theConflictListCountsItsMatchesUnlessAPollerAsksItNotTo() {
+    Registries.Org sh = registries.collideNames("上海市计数协会" + System.nanoTime()).sh();
+    assertThat(openTypes(sh.uscc)).containsExactly("NAME_COLLISION");
+
+    var counted = conflictsOf(sh.uscc, null);
+    assertThat(counted.getInt("total")).isEqualTo(1);
+    assertThat(counted.getList("items")).hasSize(1);
+
+    var uncounted = conflictsOf(sh.uscc, false);
+    assertThat(uncounted.getMap("$")).doesNotContainKey("total");
+    assertThat(uncounted.getList("items.id")).isEqualTo(counted.getList("items.id"));
+  }
+
+  private static io.restassured.path.json.JsonPath conflictsOf(String uscc, Boolean total) {
+    var request = Await.auditor().queryParam("uscc", uscc).queryParam("type", "NAME_COLLISION");
+    if (total != null) {
+      request = request.queryParam("total", total);
+    }
+    return request.get("/api/v1/conflicts").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
   void onePersonLeadingTwoSocialGroupsIsFlaggedButNotASocialGroupAndAFoundation() {
     String person = Registries.person();
     Registries.Org sh =

@@ -254,12 +254,9 @@ class RecognitionApiTest {
 
   @Test
   void officersOfAnInvolvedProvinceWorkTheConflictAndItIsNotRaisedAgainUnchanged() {
-    String suffix = Long.toString(System.nanoTime());
-    Registries.Org sh = Registries.org(Province.SH, OrgCategory.SOCIAL_GROUP, "上海市工作流" + suffix);
-    Registries.Org zj = Registries.org(Province.ZJ, OrgCategory.SOCIAL_GROUP, "上海市工作流" + suffix);
-    applied(
-        registries.publish(sh, EventTypes.REGISTERED),
-        registries.publish(zj, EventTypes.REGISTERED));
+    Registries.Collision collision = registries.collideNames("上海市工作流" + System.nanoTime());
+    Registries.Org sh = collision.sh();
+    Registries.Org zj = collision.zj();
     String id = (String) Await.openConflicts(sh.uscc).get(0).get("id");
     String path = "/api/v1/conflicts/" + id;
 

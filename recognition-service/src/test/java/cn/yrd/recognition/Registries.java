@@ -182,6 +182,20 @@ final class Registries implements AutoCloseable {
     }
   }
 
+  /** Two registrations whose names collide. */
+  record Collision(Org sh, Org zj) {}
+
+  /**
+   * Registers social groups of one name in Shanghai and Zhejiang, which collide, and waits until
+   * recognition has applied both.
+   */
+  Collision collideNames(String name) {
+    Org sh = org(Province.SH, OrgCategory.SOCIAL_GROUP, name);
+    Org zj = org(Province.ZJ, OrgCategory.SOCIAL_GROUP, name);
+    Await.applied(publish(sh, EventTypes.REGISTERED), publish(zj, EventTypes.REGISTERED));
+    return new Collision(sh, zj);
+  }
+
   /** Sends raw bytes with whatever headers, for poison-record tests. */
   void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);

@@ -13,6 +13,7 @@ import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,9 +62,17 @@ public class ConflictResource {
       @QueryParam("province") Province province,
       @QueryParam("uscc") String uscc,
       @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size) {
+      @QueryParam("size") Integer size,
+      @Parameter(
+              description =
+                  "false: leave out the total, which counts every matching conflict; for clients"
+                      + " that poll the newest page")
+          @QueryParam("total")
+          @DefaultValue("true")
+          boolean total) {
     Paging paging = Paging.of(page, size);
-    return queries.conflicts(type, severity, status, province, uscc, paging.page(), paging.size());
+    return queries.conflicts(
+        type, severity, status, province, uscc, paging.page(), paging.size(), total);
   }
 
   @GET

@@ -39,7 +39,8 @@ public final class Views {
 
   public record SummaryPage(List<OrganizationSummary> items, long total, int page, int size) {}
 
-  public record ConflictPage(List<ConflictState> items, long total, int page, int size) {}
+  /** {@code total} is absent when the caller asked not to count ({@code total=false}). */
+  public record ConflictPage(List<ConflictState> items, Long total, int page, int size) {}
 
   public record RecognitionPage(List<RecognitionState> items, long total, int page, int size) {}
 

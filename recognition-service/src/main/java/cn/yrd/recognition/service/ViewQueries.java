@@ -98,7 +98,8 @@ public class ViewQueries {
       Province province,
       String uscc,
       int page,
-      int size) {
+      int size,
+      boolean withTotal) {
     StringBuilder sql = new StringBuilder("FROM conflict WHERE true");
     Map<String, Object> params = new HashMap<>();
     if (type != null) {
@@ -136,7 +137,7 @@ public class ViewQueries {
     select.setParameter("offset", (long) page * size);
     @SuppressWarnings("unchecked")
     List<Conflict> items = select.getResultList();
-    long total = ((Number) count.getSingleResult()).longValue();
+    Long total = withTotal ? ((Number) count.getSingleResult()).longValue() : null;
     return new Views.ConflictPage(
         items.stream().map(detector::toState).toList(), total, page, size);
   }
