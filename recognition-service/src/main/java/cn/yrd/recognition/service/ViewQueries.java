@@ -123,21 +123,21 @@ public class ViewQueries {
       params.put("uscc", uscc.strip());
     }
     var em = Panache.getEntityManager();
-    var count = em.createNativeQuery("SELECT count(*) " + sql);
     var select =
         em.createNativeQuery(
             "SELECT * " + sql + " ORDER BY opened_at DESC, id LIMIT :limit OFFSET :offset",
             Conflict.class);
-    params.forEach(
-        (k, v) -> {
-          count.setParameter(k, v);
-          select.setParameter(k, v);
-        });
+    params.forEach(select::setParameter);
     select.setParameter("limit", size);
     select.setParameter("offset", (long) page * size);
     @SuppressWarnings("unchecked")
     List<Conflict> items = select.getResultList();
-    Long total = withTotal ? ((Number) count.getSingleResult()).longValue() : null;
+    Long total = null;
+    if (withTotal) {
+      var count = em.createNativeQuery("SELECT count(*) " + sql);
+      params.forEach(count::setParameter);
+      total = ((Number) count.getSingleResult()).longValue();
+    }
     return new Views.ConflictPage(
         items.stream().map(detector::toState).toList(), total, page, size);
   }
