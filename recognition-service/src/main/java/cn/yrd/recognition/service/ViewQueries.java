@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.jpa.HibernateHints;
 
 /** Read side of the consolidated view. */
 @ApplicationScoped
@@ -127,6 +128,8 @@ public class ViewQueries {
         em.createNativeQuery(
             "SELECT * " + sql + " ORDER BY opened_at DESC, id LIMIT :limit OFFSET :offset",
             Conflict.class);
+    // Pages are only read: no snapshots for Hibernate to keep and compare.
+    select.setHint(HibernateHints.HINT_READ_ONLY, true);
     params.forEach(select::setParameter);
     select.setParameter("limit", size);
     select.setParameter("offset", (long) page * size);
