@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -368,12 +369,16 @@ final class Benchmarks {
     int total = (int) (perSecond * duration.toSeconds());
     StringBuilder shFile = new StringBuilder();
     List<String> names = new ArrayList<>();
+    List<Long> jsSerials = new ArrayList<>();
     for (int i = 0; i < total; i++) {
       long serial = Orgs.next();
       String name = "长三角时效" + serial;
       names.add(name);
       shFile.append(Orgs.json(Province.SH, serial, name)).append('\n');
+      jsSerials.add(Orgs.next());
     }
+    Set<String> jsCodes = new HashSet<>();
+    jsSerials.forEach(serial -> jsCodes.add(Orgs.uscc(Province.JS, serial)));
     String processed = "SELECT count(*) FROM processed_event";
     long processedBefore = count("recognition", processed);
     Api.post(
@@ -384,8 +389,8 @@ final class Benchmarks {
     // The clock starts once recognition has the Shanghai side: the figure is the JS event's own.
     awaitCount("recognition", processed, processedBefore + total, System.nanoTime());
     Map<String, Long> accepted = new ConcurrentHashMap<>();
-    Sightings conflict = new Sightings();
-    Sightings audit = new Sightings();
+    Sightings conflict = new Sightings(jsCodes);
+    Sightings audit = new Sightings(jsCodes);
     String auditor = federation.token(Roles.AUDITOR, null);
     java.util.concurrent.atomic.AtomicBoolean polling =
         new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -453,9 +458,9 @@ final class Benchmarks {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       String name = names.get(i);
+      long serial = jsSerials.get(i);
       pool.execute(
           () -> {
-            long serial = Orgs.next();
             HttpResponse<String> r =
                 Api.post(url, token, "application/json", Orgs.json(Province.JS, serial, name));
             if (r.statusCode() == 201) {
@@ -507,9 +512,15 @@ final class Benchmarks {
    * delay, once the 201 is in.
    */
   private static final class Sightings {
+    final Set<String> expected;
     final Set<String> seen = ConcurrentHashMap.newKeySet();
     final Map<String, Long> early = new ConcurrentHashMap<>();
     final Latencies latencies = new Latencies();
+
+    /** {@code expected}: the codes this run registers; other codes on a page are not its. */
+    Sightings(Set<String> expected) {
+      this.expected = expected;
+    }
 
     /** Whether this is the first sighting of a code the harness registered in this run. */
     boolean first(String code, Long acceptedAt, long now) {
@@ -517,7 +528,7 @@ final class Benchmarks {
         return false;
       }
       if (acceptedAt == null) {
-        return early.putIfAbsent(code, now) == null;
+        return expected.contains(code) && early.putIfAbsent(code, now) == null;
       }
       if (!seen.add(code)) {
         return false;
