@@ -41,7 +41,8 @@ public final class BenchMain {
     static final Sizes SMOKE =
         new Sizes(
             "smoke",
-            // Every figure runs, briefly: the warm-up is spent four times (figures 1, 3 and 4).
+            // Every figure runs, briefly: the warm-up (the minimum of each registry warm-up) is
+            // spent five times (figures 1, 3 and 4).
             Duration.ofSeconds(2),
             Duration.ofSeconds(1),
             Duration.ofSeconds(3),

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,40 +99,41 @@ final class Benchmarks {
   }
 
   /**
-   * Waits until the province's registry has published its whole outbox and recognition and audit
-   * have consumed everything on the registry topics, so a warm-up's backlog is not measured.
+   * Waits until the province's registry has published its whole outbox and the recognition and
+   * audit consumer groups (the services' default group ids) have no lag on any topic they read, so
+   * a warm-up's backlog is not measured.
    */
-  void awaitConsumersIdle(Province province) throws Exception {
-    awaitCount(
-        ServiceDatabases.registry(province.name()),
-        "SELECT -count(*) FROM outbox_event WHERE published_at IS NULL",
-        0,
-        System.nanoTime());
+  void awaitConsumersIdle(Province province) {
+    String registry = ServiceDatabases.registry(province.name());
+    await(
+        registry + "'s outbox to be published",
+        () -> count(registry, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
       for (String group : List.of("recognition", "audit")) {
-        while (lag(admin, group) > 0) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(group + " did not catch up");
-          }
-          pause(200);
-        }
+        await(group + " to catch up", () -> lag(admin, group) == 0);
       }
     }
   }
 
-  private static long lag(Admin admin, String group) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-    var ends = admin.listOffsets(latest).all().get();
-    long lag = 0;
-    for (var e : committed.entrySet()) {
-      lag += ends.get(e.getKey()).offset() - e.getValue().offset();
+  private static long lag(Admin admin, String group) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      var ends = admin.listOffsets(latest).all().get();
+      long lag = 0;
+      for (var e : committed.entrySet()) {
+        lag += ends.get(e.getKey()).offset() - e.getValue().offset();
+      }
+      return lag;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot read the lag of " + group, e.getCause());
     }
-    return lag;
   }
 
   /**
@@ -473,8 +475,6 @@ final class Benchmarks {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while ((conflict.seen.size() < accepted.size() || audit.seen.size() < accepted.size())
         && System.nanoTime() < deadline) {
-      conflict.settleEarly(accepted);
-      audit.settleEarly(accepted);
       pause(100);
     }
     polling.set(false);
@@ -751,14 +751,19 @@ final class Benchmarks {
   }
 
   private double awaitCount(String database, String sql, long target, long since) {
+    await(database + " to reach " + target, () -> count(database, sql) >= target);
+    return seconds(since);
+  }
+
+  /** Polls {@code done} until it holds, for at most half an hour. */
+  private static void await(String what, BooleanSupplier done) {
     long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-    while (count(database, sql) < target) {
+    while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(database + " did not reach " + target);
+        throw new IllegalStateException("gave up waiting for " + what);
       }
       pause(100);
     }
-    return seconds(since);
   }
 
   private static void header(ProducerRecord<String, byte[]> r, String name, String value) {
