@@ -2,6 +2,7 @@ package cn.yrd.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import cn.yrd.audit.merkle.Rfc9162Verifier;
@@ -247,7 +248,20 @@ class AuditLogTest {
   @Test
   void theVerificationRunNamesARowChangedBehindTheTriggersBack() throws Exception {
     UUID victim;
+    UUID lastFiller = null;
     try (AuditEvents events = new AuditEvents(bootstrapServers)) {
+      // More than one of the run's 5,000-event pages, so it reads the next page while hashing one.
+      String filler = subject();
+      for (int i = 0; i < 5_500; i++) {
+        lastFiller =
+            events.send(
+                Topics.REGISTRATION,
+                "cn.yrd.registration.amended.v1",
+                filler,
+                "AH",
+                (long) i + 1,
+                "{\"n\":" + i + "}");
+      }
       victim =
           events.send(
               Topics.SUPERVISION,
@@ -258,7 +272,13 @@ class AuditLogTest {
               "{\"fine\":20000}");
     }
     AuditEvent stored = InfrastructureWiringTest.awaitStored(victim);
-    auditor().post("/api/v1/verification").then().statusCode(200).body("ok", is(true));
+    InfrastructureWiringTest.awaitStored(lastFiller);
+    auditor()
+        .post("/api/v1/verification")
+        .then()
+        .statusCode(200)
+        .body("ok", is(true))
+        .body("leavesChecked", greaterThan(5_500));
 
     try (Connection connection = dataSource.getConnection();
         Statement sql = connection.createStatement()) {

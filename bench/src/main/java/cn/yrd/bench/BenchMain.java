@@ -58,10 +58,10 @@ public final class BenchMain {
         new Sizes(
             "full",
             // At least a minute of load; a registry is warmed in 20 s windows until its rate
-            // settles, which on two cores shared by six JVMs takes up to a few minutes.
+            // settles, which on two cores shared by six JVMs takes several minutes.
             Duration.ofSeconds(60),
             Duration.ofSeconds(20),
-            Duration.ofMinutes(5),
+            Duration.ofMinutes(8),
             Duration.ofSeconds(30),
             200,
             Duration.ofSeconds(30),

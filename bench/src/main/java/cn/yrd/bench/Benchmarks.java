@@ -76,23 +76,26 @@ final class Benchmarks {
   }
 
   /**
-   * Runs {@code window}-long loads until one is no faster than the best before it, after at least
-   * {@code minimum} and at most {@code maximum}: on two cores shared by six JVMs a registry's JIT
-   * takes minutes, not seconds, to settle, and its rate climbs by a few per cent a window for most
-   * of them. Returns each window's requests/s.
+   * Runs {@code window}-long loads until two in a row are no faster than the best before them,
+   * after at least {@code minimum} and at most {@code maximum}: on two cores shared by six JVMs a
+   * registry's JIT takes minutes, not seconds, to settle, its rate climbs by a few per cent a
+   * window for most of them, and one slow window (a consumer's garbage collection, a checkpoint) is
+   * not yet a plateau. Returns each window's requests/s.
    */
   static List<Double> warmUntilSteady(
       Duration window, Duration minimum, Duration maximum, Function<Duration, Run> load) {
     List<Double> rates = new ArrayList<>();
     long start = System.nanoTime();
     double best = 0;
+    int withoutNewBest = 0;
     while (true) {
       double rate = load.apply(window).perSecond();
       rates.add(rate);
-      boolean steady = rate <= best;
+      withoutNewBest = rate <= best ? withoutNewBest + 1 : 0;
       best = Math.max(best, rate);
       double elapsed = seconds(start);
-      if ((steady && elapsed >= minimum.toSeconds()) || elapsed >= maximum.toSeconds()) {
+      if ((withoutNewBest >= 2 && elapsed >= minimum.toSeconds())
+          || elapsed >= maximum.toSeconds()) {
         return rates;
       }
     }

@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -53,14 +57,21 @@ public class Verifier {
     byte[] rootAtCheckpoint = checkpointSize == 0 ? Hashes.EMPTY_ROOT : null;
     Mismatch first = null;
     long checked = 0;
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-verification-reader"));
     try (Connection connection = dataSource.getConnection()) {
-      long after = -1;
-      while (true) {
-        Page page = read(connection, after);
+      // The next page is read while this one is hashed: reading and hashing each take about half
+      // of a run, and they need different cores (PostgreSQL's, the JDBC decoder's, the hasher's).
+      Future<Chunk> next = reader.submit(() -> Chunk.read(connection, -1));
+      while (next != null) {
+        Chunk chunk = awaitRead(next);
+        Page page = chunk.page();
+        long last = page.size() == 0 ? -1 : page.index[page.size() - 1];
+        next = page.size() < PAGE ? null : reader.submit(() -> Chunk.read(connection, last));
         byte[][] recomputed = new byte[page.size()][];
         // Recomputing leaves is independent per row: use every core.
         IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
-        byte[][] treeLeaves = treeLeaves(connection, after, page);
+        byte[][] treeLeaves = chunk.treeLeaves();
         for (int i = 0; i < page.size(); i++) {
           long index = page.index[i];
           UUID id = page.id[i];
@@ -78,10 +89,6 @@ public class Verifier {
           if (checked == checkpointSize) {
             rootAtCheckpoint = fold(hashes);
           }
-          after = index;
-        }
-        if (page.size() < PAGE) {
-          break;
         }
       }
       byte[] signedRoot = rootAtCheckpoint;
@@ -99,7 +106,32 @@ public class Verifier {
           treeMatches,
           first);
     } catch (SQLException e) {
-      throw new IllegalStateException("the verification run could not read the log", e);
+      throw unreadable(e);
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  private static Chunk awaitRead(Future<Chunk> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      throw unreadable(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unreadable(e);
+    }
+  }
+
+  private static IllegalStateException unreadable(Throwable cause) {
+    return new IllegalStateException("the verification run could not read the log", cause);
+  }
+
+  /** One page of stored events and the tree's level-0 hashes for them. */
+  private record Chunk(Page page, byte[][] treeLeaves) {
+    static Chunk read(Connection connection, long after) throws SQLException {
+      Page page = Verifier.read(connection, after);
+      return new Chunk(page, Verifier.treeLeaves(connection, after, page));
     }
   }
 
