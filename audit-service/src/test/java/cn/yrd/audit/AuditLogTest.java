@@ -25,9 +25,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -47,6 +45,23 @@ class AuditLogTest {
 
   private static String subject() {
     return "5" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase();
+  }
+
+  /** Sends {@code count} amendments of one organization, numbered from 1; returns their ids. */
+  private static List<UUID> amendments(
+      AuditEvents events, String uscc, String province, int count) {
+    List<UUID> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(
+          events.send(
+              Topics.REGISTRATION,
+              "cn.yrd.registration.amended.v1",
+              uscc,
+              province,
+              (long) i + 1,
+              "{\"n\":" + i + "}"));
+    }
+    return ids;
   }
 
   @Test
@@ -209,22 +224,11 @@ class AuditLogTest {
   @Test
   void pagesThroughTenThousandEventsReturningEachExactlyOnce() throws Exception {
     String uscc = subject();
-    Set<UUID> sent = new HashSet<>();
-    UUID last = null;
+    List<UUID> sent;
     try (AuditEvents events = new AuditEvents(bootstrapServers)) {
-      for (int i = 0; i < 10_000; i++) {
-        last =
-            events.send(
-                Topics.REGISTRATION,
-                "cn.yrd.registration.amended.v1",
-                uscc,
-                "ZJ",
-                (long) i + 1,
-                "{\"n\":" + i + "}");
-        sent.add(last);
-      }
+      sent = amendments(events, uscc, "ZJ", 10_000);
     }
-    InfrastructureWiringTest.awaitStored(last);
+    InfrastructureWiringTest.awaitStored(sent.get(sent.size() - 1));
     List<String> seen = new ArrayList<>();
     String cursor = null;
     int pages = 0;
@@ -248,20 +252,10 @@ class AuditLogTest {
   @Test
   void theVerificationRunNamesARowChangedBehindTheTriggersBack() throws Exception {
     UUID victim;
-    UUID lastFiller = null;
+    List<UUID> filler;
     try (AuditEvents events = new AuditEvents(bootstrapServers)) {
       // More than one of the run's 5,000-event pages, so it reads the next page while hashing one.
-      String filler = subject();
-      for (int i = 0; i < 5_500; i++) {
-        lastFiller =
-            events.send(
-                Topics.REGISTRATION,
-                "cn.yrd.registration.amended.v1",
-                filler,
-                "AH",
-                (long) i + 1,
-                "{\"n\":" + i + "}");
-      }
+      filler = amendments(events, subject(), "AH", 5_500);
       victim =
           events.send(
               Topics.SUPERVISION,
@@ -272,7 +266,7 @@ class AuditLogTest {
               "{\"fine\":20000}");
     }
     AuditEvent stored = InfrastructureWiringTest.awaitStored(victim);
-    InfrastructureWiringTest.awaitStored(lastFiller);
+    InfrastructureWiringTest.awaitStored(filler.get(filler.size() - 1));
     auditor()
         .post("/api/v1/verification")
         .then()
