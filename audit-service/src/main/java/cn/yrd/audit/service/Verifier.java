@@ -60,8 +60,8 @@ public class Verifier {
     ExecutorService reader =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-verification-reader"));
     try (Connection connection = dataSource.getConnection()) {
-      // The next page is read while this one is hashed: reading and hashing each take about half
-      // of a run, and they need different cores (PostgreSQL's, the JDBC decoder's, the hasher's).
+      // The next page is read while this one is hashed, so PostgreSQL and the JDBC decoder work
+      // while the hashers do instead of in turn with them.
       Future<Chunk> next = reader.submit(() -> Chunk.read(connection, -1));
       while (next != null) {
         Chunk chunk = awaitRead(next);
