@@ -59,8 +59,16 @@ final class ServiceProcess implements AutoCloseable {
       Files.createDirectories(tmp);
       Path log = logs.resolve(name + ".log");
       String java = ProcessHandle.current().info().command().orElse("java");
+      // A service's metaspace settles near 36 MB; the default 21 MB first threshold made every
+      // service stop for full collections while it started, and recognition again minutes later.
       List<String> command =
-          new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp));
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-Xmx384m",
+                  "-XX:+UseSerialGC",
+                  "-XX:MetaspaceSize=64m",
+                  "-Djava.io.tmpdir=" + tmp));
       command.add(ClassDataSharing.option(jar, name));
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
