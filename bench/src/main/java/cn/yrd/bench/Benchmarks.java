@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,7 +135,7 @@ final class Benchmarks {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("cannot read the lag of " + group, e.getCause());
     }
   }
@@ -375,15 +376,16 @@ final class Benchmarks {
     StringBuilder shFile = new StringBuilder();
     List<String> names = new ArrayList<>();
     List<Long> jsSerials = new ArrayList<>();
+    Set<String> jsCodes = new HashSet<>();
     for (int i = 0; i < total; i++) {
       long serial = Orgs.next();
       String name = "长三角时效" + serial;
       names.add(name);
       shFile.append(Orgs.json(Province.SH, serial, name)).append('\n');
-      jsSerials.add(Orgs.next());
+      long jsSerial = Orgs.next();
+      jsSerials.add(jsSerial);
+      jsCodes.add(Orgs.uscc(Province.JS, jsSerial));
     }
-    Set<String> jsCodes = new HashSet<>();
-    jsSerials.forEach(serial -> jsCodes.add(Orgs.uscc(Province.JS, serial)));
     String processed = "SELECT count(*) FROM processed_event";
     long processedBefore = count("recognition", processed);
     Api.post(

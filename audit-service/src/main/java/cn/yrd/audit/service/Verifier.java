@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -62,34 +63,38 @@ public class Verifier {
     try (Connection connection = dataSource.getConnection()) {
       // The next page is read while this one is hashed, so PostgreSQL and the JDBC decoder work
       // while the hashers do instead of in turn with them.
-      Future<Chunk> next = reader.submit(() -> Chunk.read(connection, -1));
-      while (next != null) {
-        Chunk chunk = awaitRead(next);
-        Page page = chunk.page();
-        long last = page.size() == 0 ? -1 : page.index[page.size() - 1];
-        next = page.size() < PAGE ? null : reader.submit(() -> Chunk.read(connection, last));
-        byte[][] recomputed = new byte[page.size()][];
-        // Recomputing leaves is independent per row: use every core.
-        IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
-        byte[][] treeLeaves = chunk.treeLeaves();
-        for (int i = 0; i < page.size(); i++) {
-          long index = page.index[i];
-          UUID id = page.id[i];
-          if (first == null && index != checked) {
-            first = new Mismatch(checked, id, "leaf index " + checked + " is missing");
-          }
-          if (first == null && !Arrays.equals(recomputed[i], page.leafHash[i])) {
-            first = new Mismatch(index, id, "the stored event no longer hashes to its leaf hash");
-          }
-          if (first == null && !Arrays.equals(recomputed[i], treeLeaves[i])) {
-            first = new Mismatch(index, id, "the Merkle tree holds a different leaf");
-          }
-          push(levels, hashes, recomputed[i]);
-          checked++;
-          if (checked == checkpointSize) {
-            rootAtCheckpoint = fold(hashes);
+      try {
+        Future<Chunk> next = reader.submit(() -> Chunk.read(connection, -1));
+        while (next != null) {
+          Chunk chunk = awaitRead(next);
+          Page page = chunk.page();
+          long last = page.size() == 0 ? -1 : page.index[page.size() - 1];
+          next = page.size() < PAGE ? null : reader.submit(() -> Chunk.read(connection, last));
+          byte[][] recomputed = new byte[page.size()][];
+          // Recomputing leaves is independent per row: use every core.
+          IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
+          byte[][] treeLeaves = chunk.treeLeaves();
+          for (int i = 0; i < page.size(); i++) {
+            long index = page.index[i];
+            UUID id = page.id[i];
+            if (first == null && index != checked) {
+              first = new Mismatch(checked, id, "leaf index " + checked + " is missing");
+            }
+            if (first == null && !Arrays.equals(recomputed[i], page.leafHash[i])) {
+              first = new Mismatch(index, id, "the stored event no longer hashes to its leaf hash");
+            }
+            if (first == null && !Arrays.equals(recomputed[i], treeLeaves[i])) {
+              first = new Mismatch(index, id, "the Merkle tree holds a different leaf");
+            }
+            push(levels, hashes, recomputed[i]);
+            checked++;
+            if (checked == checkpointSize) {
+              rootAtCheckpoint = fold(hashes);
+            }
           }
         }
+      } finally {
+        stop(reader);
       }
       byte[] signedRoot = rootAtCheckpoint;
       boolean checkpointMatches =
@@ -107,8 +112,19 @@ public class Verifier {
           first);
     } catch (SQLException e) {
       throw unreadable(e);
-    } finally {
-      reader.shutdownNow();
+    }
+  }
+
+  /**
+   * Stops the reader before its connection goes back to the pool: on an error the run can end with
+   * a read still in flight, and the pool must not hand out a connection that is still in use.
+   */
+  private static void stop(ExecutorService reader) {
+    reader.shutdownNow();
+    try {
+      reader.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
