@@ -366,6 +366,30 @@ final class Benchmarks {
   // 3. Freshness --------------------------------------------------------------------------------
 
   private static final int CONFLICT_PAGE = 50;
+  private static final Pattern CONFLICT_IDS =
+      Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"type\":");
+  private static final Pattern CONFLICT_CODES =
+      Pattern.compile("\"usccs\":\\[\"([0-9A-Z]{18})\"(?:,\"([0-9A-Z]{18})\")?");
+
+  private String conflictPage(int page, String token) {
+    return Api.get(
+            federation.url("recognition")
+                + "/api/v1/conflicts?type=NAME_COLLISION&total=false&size="
+                + CONFLICT_PAGE
+                + "&page="
+                + page,
+            token)
+        .body();
+  }
+
+  private static Set<String> conflictIds(String page) {
+    Set<String> ids = new HashSet<>();
+    Matcher m = CONFLICT_IDS.matcher(page);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
 
   /**
    * Time from the registry's 201 to (a) the conflict in the recognition API, (b) the event in
@@ -399,33 +423,32 @@ final class Benchmarks {
     Sightings conflict = new Sightings(jsCodes);
     Sightings audit = new Sightings(jsCodes);
     String auditor = federation.token(Roles.AUDITOR, null);
+    // Both starting points are taken before the first registration, so none can fall before them.
+    Set<String> knownConflicts = conflictIds(conflictPage(0, auditor));
+    String auditStart = latestCursor(auditor);
     java.util.concurrent.atomic.AtomicBoolean polling =
         new java.util.concurrent.atomic.AtomicBoolean(true);
     Thread conflictPoller =
         new Thread(
             () -> {
-              Pattern usccs =
-                  Pattern.compile("\"usccs\":\\[\"([0-9A-Z]{18})\"(?:,\"([0-9A-Z]{18})\")?");
               while (polling.get()) {
-                // Newest first: read the next page only while a page's oldest conflict is new
-                // too, so a burst longer than a page is not missed. Small pages and no total: a
-                // poller that serialized or counted thousands of conflicts per round would load
-                // the service it measures.
-                boolean cutOff = true;
-                for (int p = 0; cutOff && p < 200; p++) {
-                  String page =
-                      Api.get(
-                              federation.url("recognition")
-                                  + "/api/v1/conflicts?type=NAME_COLLISION&total=false&size="
-                                  + CONFLICT_PAGE
-                                  + "&page="
-                                  + p,
-                              auditor)
-                          .body();
-                  cutOff =
-                      recordFirstSightings(usccs.matcher(page), accepted, conflict)
-                          == CONFLICT_PAGE;
+                // Newest first: read on while a page holds only conflicts that were not there
+                // when the round before ended. Conflicts opened meanwhile push the rest down, so a
+                // page can repeat some of the one before, but none is skipped. Small pages and no
+                // total: a poller that serialized or counted thousands of conflicts per round
+                // would load the service it measures.
+                Set<String> thisRound = new HashSet<>();
+                boolean readOn = true;
+                for (int p = 0; readOn && p < 200; p++) {
+                  String page = conflictPage(p, auditor);
+                  Set<String> ids = conflictIds(page);
+                  recordFirstSightings(CONFLICT_CODES.matcher(page), accepted, conflict);
+                  readOn =
+                      ids.size() == CONFLICT_PAGE
+                          && ids.stream().noneMatch(knownConflicts::contains);
+                  thisRound.addAll(ids);
                 }
+                knownConflicts.addAll(thisRound);
                 pause(20);
               }
             });
@@ -434,7 +457,7 @@ final class Benchmarks {
             () -> {
               Pattern subjects = Pattern.compile("\"subject\":\"([0-9A-Z]{18})\"");
               Pattern next = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
-              String cursor = latestCursor(auditor);
+              String cursor = auditStart;
               while (polling.get()) {
                 String page =
                     Api.get(
@@ -489,26 +512,21 @@ final class Benchmarks {
   }
 
   /**
-   * Records, for each accepted code the page names for the first time, the time since its 201;
-   * returns how many matches named at least one such code. Every group of {@code codes} is a code
-   * or null.
+   * Records, for each accepted code the page names for the first time, the time since its 201.
+   * Every group of {@code codes} is a code or null.
    */
-  private static int recordFirstSightings(
+  private static void recordFirstSightings(
       Matcher codes, Map<String, Long> accepted, Sightings sightings) {
     long now = System.nanoTime();
     sightings.settleEarly(accepted);
-    int fresh = 0;
     while (codes.find()) {
-      boolean any = false;
       for (int group = 1; group <= codes.groupCount(); group++) {
         String code = codes.group(group);
-        if (code != null && sightings.first(code, accepted.get(code), now)) {
-          any = true;
+        if (code != null) {
+          sightings.first(code, accepted.get(code), now);
         }
       }
-      fresh += any ? 1 : 0;
     }
-    return fresh;
   }
 
   /**
