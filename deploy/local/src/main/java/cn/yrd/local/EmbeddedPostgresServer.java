@@ -24,6 +24,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setServerConfig("max_connections", "300")
               .setServerConfig("timezone", "Asia/Shanghai")
+              // zonky's builder turns both off for test speed; an acknowledged write (a 201, a
+              // consumed event) must survive a crash of PostgreSQL or of the host.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedInfrastructureTest {
 
   @Test
-  void keepsKafkaAndPostgresDataAcrossARestartAndReleasesItsPorts() throws Exception {
+  void keepsKafkaAndPostgresDataDurablyAcrossARestartAndReleasesItsPorts() throws Exception {
     int kafkaPort = portWithFreeNeighbour();
     InfraSettings settings =
         new InfraSettings(
@@ -34,6 +34,10 @@ class EmbeddedInfrastructureTest {
       try (Connection db = first.postgres().connect("registry_sh")) {
         db.createStatement().execute("CREATE TABLE org (name text)");
         db.createStatement().execute("INSERT INTO org VALUES ('上海市软件行业协会')");
+        assertThat(setting(db, "fsync")).as("data files are synced").isEqualTo("on");
+        assertThat(setting(db, "synchronous_commit"))
+            .as("a commit returns once its WAL is on disk")
+            .isEqualTo("on");
       }
       ConsumerRecord<String, String> echoed =
           KafkaRoundTrip.roundTrip(
@@ -81,6 +85,13 @@ class EmbeddedInfrastructureTest {
     assertThat(server.hostAndPort()).isEqualTo("db.example:5432");
     assertThat(server.adminDatabase()).isEqualTo("postgres");
     assertThat(server.jdbcUrl("audit")).isEqualTo("jdbc:postgresql://db.example:5432/audit");
+  }
+
+  private static String setting(Connection db, String name) throws Exception {
+    try (ResultSet row = db.createStatement().executeQuery("SHOW " + name)) {
+      row.next();
+      return row.getString(1);
+    }
   }
 
   private static int portWithFreeNeighbour() {
