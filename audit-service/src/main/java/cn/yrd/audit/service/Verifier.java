@@ -58,43 +58,38 @@ public class Verifier {
     byte[] rootAtCheckpoint = checkpointSize == 0 ? Hashes.EMPTY_ROOT : null;
     Mismatch first = null;
     long checked = 0;
-    ExecutorService reader =
-        Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-verification-reader"));
-    try (Connection connection = dataSource.getConnection()) {
-      // The next page is read while this one is hashed, so PostgreSQL and the JDBC decoder work
-      // while the hashers do instead of in turn with them.
-      try {
-        Future<Chunk> next = reader.submit(() -> Chunk.read(connection, -1));
-        while (next != null) {
-          Chunk chunk = awaitRead(next);
-          Page page = chunk.page();
-          long last = page.size() == 0 ? -1 : page.index[page.size() - 1];
-          next = page.size() < PAGE ? null : reader.submit(() -> Chunk.read(connection, last));
-          byte[][] recomputed = new byte[page.size()][];
-          // Recomputing leaves is independent per row: use every core.
-          IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
-          byte[][] treeLeaves = chunk.treeLeaves();
-          for (int i = 0; i < page.size(); i++) {
-            long index = page.index[i];
-            UUID id = page.id[i];
-            if (first == null && index != checked) {
-              first = new Mismatch(checked, id, "leaf index " + checked + " is missing");
-            }
-            if (first == null && !Arrays.equals(recomputed[i], page.leafHash[i])) {
-              first = new Mismatch(index, id, "the stored event no longer hashes to its leaf hash");
-            }
-            if (first == null && !Arrays.equals(recomputed[i], treeLeaves[i])) {
-              first = new Mismatch(index, id, "the Merkle tree holds a different leaf");
-            }
-            push(levels, hashes, recomputed[i]);
-            checked++;
-            if (checked == checkpointSize) {
-              rootAtCheckpoint = fold(hashes);
-            }
+    // Resources close in reverse order: the reader stops before its connection goes back to the
+    // pool, even when the run ends with a read still in flight.
+    try (Connection connection = dataSource.getConnection();
+        PageReader reader = new PageReader(connection)) {
+      Future<Chunk> next = reader.after(-1);
+      while (next != null) {
+        Chunk chunk = awaitRead(next);
+        Page page = chunk.page();
+        long last = page.size() == 0 ? -1 : page.index[page.size() - 1];
+        next = page.size() < PAGE ? null : reader.after(last);
+        byte[][] recomputed = new byte[page.size()][];
+        // Recomputing leaves is independent per row: use every core.
+        IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
+        byte[][] treeLeaves = chunk.treeLeaves();
+        for (int i = 0; i < page.size(); i++) {
+          long index = page.index[i];
+          UUID id = page.id[i];
+          if (first == null && index != checked) {
+            first = new Mismatch(checked, id, "leaf index " + checked + " is missing");
+          }
+          if (first == null && !Arrays.equals(recomputed[i], page.leafHash[i])) {
+            first = new Mismatch(index, id, "the stored event no longer hashes to its leaf hash");
+          }
+          if (first == null && !Arrays.equals(recomputed[i], treeLeaves[i])) {
+            first = new Mismatch(index, id, "the Merkle tree holds a different leaf");
+          }
+          push(levels, hashes, recomputed[i]);
+          checked++;
+          if (checked == checkpointSize) {
+            rootAtCheckpoint = fold(hashes);
           }
         }
-      } finally {
-        stop(reader);
       }
       byte[] signedRoot = rootAtCheckpoint;
       boolean checkpointMatches =
@@ -116,15 +111,31 @@ public class Verifier {
   }
 
   /**
-   * Stops the reader before its connection goes back to the pool: on an error the run can end with
-   * a read still in flight, and the pool must not hand out a connection that is still in use.
+   * Reads the next page on its own thread while the caller hashes the current one, so PostgreSQL
+   * and the JDBC decoder work while the hashers do instead of in turn with them. One read at a
+   * time: they share the run's connection.
    */
-  private static void stop(ExecutorService reader) {
-    reader.shutdownNow();
-    try {
-      reader.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static final class PageReader implements AutoCloseable {
+    private final Connection connection;
+    private final ExecutorService thread =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-verification-reader"));
+
+    PageReader(Connection connection) {
+      this.connection = connection;
+    }
+
+    Future<Chunk> after(long leafIndex) {
+      return thread.submit(() -> Chunk.read(connection, leafIndex));
+    }
+
+    @Override
+    public void close() {
+      thread.shutdownNow();
+      try {
+        thread.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
