@@ -162,7 +162,8 @@ class RegistrationApiTest {
         .post(REGISTRATIONS)
         .then()
         .statusCode(422)
-        .body("errors[0].field", is("name"));
+        .body("errors[0].field", is("name"))
+        .body("errors[0].message", containsString((String) body.get("uscc")));
   }
 
   @Test

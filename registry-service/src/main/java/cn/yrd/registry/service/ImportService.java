@@ -1,10 +1,9 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.Problem.FieldError;
-import cn.yrd.registry.event.ChangeRecorder;
-import cn.yrd.registry.repository.BulkRegistrationWriter;
-import cn.yrd.registry.repository.BulkRegistrationWriter.NewRegistration;
 import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.repository.RegistrationWriter;
+import cn.yrd.registry.repository.RegistrationWriter.NewRegistration;
 import cn.yrd.registry.rest.ImportReport;
 import cn.yrd.registry.rest.RegistrationRequest;
 import cn.yrd.support.outbox.OutboxRelay;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,8 +38,7 @@ public class ImportService {
   static final int MAX_REPORTED_ERRORS = 10_000;
 
   @Inject RegistrationService registrations;
-  @Inject BulkRegistrationWriter writer;
-  @Inject ChangeRecorder recorder;
+  @Inject RegistrationWriter writer;
   @Inject OutboxRelay relay;
   @Inject ObjectMapper json;
 
@@ -135,17 +132,7 @@ public class ImportService {
         rejected.add(pending);
         continue;
       }
-      var change = RegistrationService.changeOf(pending.request());
-      rows.add(
-          new NewRegistration(
-              org,
-              UUID.randomUUID(),
-              RegistrationService.eventTypeOf(pending.request()),
-              change.date(),
-              change.decisionNumber(),
-              change.reason(),
-              recorder.payload(org, change),
-              recorder.write(change)));
+      rows.add(registrations.toStore(pending.request(), org));
     }
     writer.insert(rows, caller.name(), BusinessTime.now());
     // Report rejections only once the batch is in; a retried batch reports them again otherwise.

@@ -8,10 +8,13 @@ import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.event.ChangeRecorder;
 import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.repository.RegistrationWriter;
+import cn.yrd.registry.repository.RegistrationWriter.NewRegistration;
 import cn.yrd.registry.rest.AmendmentRequest;
 import cn.yrd.registry.rest.DecisionRequest;
 import cn.yrd.registry.rest.RegistrationRequest;
 import cn.yrd.registry.rest.TransferOutRequest;
+import cn.yrd.support.outbox.OutboxRelay;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.time.BusinessTime;
@@ -21,28 +24,56 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /** 登记: registering, amending, deregistering and revoking organizations. */
 @ApplicationScoped
 public class RegistrationService {
   @Inject RegistryConfig config;
   @Inject ChangeRecorder recorder;
+  @Inject RegistrationWriter writer;
+  @Inject OutboxRelay relay;
 
   /** The stored record and any warnings the registration raised. */
   public record Registered(Organization organization, List<String> warnings) {}
 
-  @Transactional
+  /**
+   * Stores a valid registration in one statement, without a Hibernate session or a transaction of
+   * its own: the record, its history and its event commit together or not at all.
+   */
   public Registered register(RegistrationRequest request, CallerInfo caller) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
     outcome.throwIfInvalid();
     Organization org = newOrganization(request);
-    requireNotRegistered(org.uscc, org.name);
-    org.persist();
-    recorder.record(org, eventTypeOf(request), changeOf(request), caller.name());
+    try {
+      writer.insert(toStore(request, org), caller.name(), org.createdAt);
+    } catch (RegistrationWriter.ClashException e) {
+      throw e.clash() == RegistrationWriter.Clash.USCC
+          ? ProblemException.conflict("USCC " + org.uscc + " is already registered here")
+          : nameTaken(org.name, holderOf(org.name));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not store registration " + org.uscc, e);
+    }
+    relay.wakeUp();
     return new Registered(org, outcome.warnings());
+  }
+
+  /** What storing a new registration writes: the record, its event and its history entry. */
+  NewRegistration toStore(RegistrationRequest request, Organization org) {
+    Change change = changeOf(request);
+    return new NewRegistration(
+        org,
+        UUID.randomUUID(),
+        eventTypeOf(request),
+        change.date(),
+        change.decisionNumber(),
+        change.reason(),
+        recorder.payload(org, change),
+        recorder.write(change));
   }
 
   /** The record a valid registration creates, not yet stored. */
@@ -263,15 +294,9 @@ public class RegistrationService {
     }
   }
 
-  /** One query for both rules: the code is new here, and so is the name. */
-  private void requireNotRegistered(String uscc, String name) {
-    List<Organization> clashes = Organization.list("uscc = ?1 or name = ?2", uscc, name);
-    if (clashes.stream().anyMatch(other -> other.uscc.equals(uscc))) {
-      throw ProblemException.conflict("USCC " + uscc + " is already registered here");
-    }
-    if (!clashes.isEmpty()) {
-      throw nameTaken(name, clashes.get(0).uscc);
-    }
+  private static String holderOf(String name) {
+    Organization holder = Organization.find("name", name).firstResult();
+    return holder == null ? "unknown" : holder.uscc;
   }
 
   private void requireUniqueName(String name, String exceptUscc) {

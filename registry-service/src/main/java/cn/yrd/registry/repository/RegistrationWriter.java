@@ -1,0 +1,204 @@
+package cn.yrd.registry.repository;
+
+import cn.yrd.contracts.EventTypes;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.postgresql.util.PSQLException;
+
+/**
+ * Stores new registrations with plain JDBC: the record, its history entry and its outbox row, which
+ * commit together. One registration is a single statement, so one round trip to the database; a
+ * bulk import sends JDBC batches in the caller's transaction. One Hibernate flush per row, and a
+ * round trip per table, would cost the database far more than the rows themselves.
+ */
+@ApplicationScoped
+public class RegistrationWriter {
+  private static final String ORGANIZATION =
+      "INSERT INTO organization (uscc, name, category, legal_rep_name, legal_rep_id_number,"
+          + " legal_rep_person_ref, domicile, business_scope, registered_funds, supervisory_unit,"
+          + " registration_authority, establishment_date, status, abnormal_listed, serious_listed,"
+          + " transferred_from, version, created_at, updated_at)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,false,false,?,0,?,?)";
+  private static final String HISTORY =
+      "INSERT INTO organization_history (uscc, event_id, event_type, effective_date,"
+          + " decision_number, reason, details, actor, recorded_at)"
+          + " VALUES (?,?,?,?,?,?,?::jsonb,?,?)";
+  private static final String OUTBOX =
+      "INSERT INTO outbox_event (event_id, topic, event_type, subject, payload, occurred_at)"
+          + " VALUES (?,?,?,?,?::jsonb,?)";
+
+  @Inject AgroalDataSource dataSource;
+
+  /** One registration ready to store: the record, its event and what the history says. */
+  public record NewRegistration(
+      Organization org,
+      UUID eventId,
+      String eventType,
+      LocalDate effectiveDate,
+      String decisionNumber,
+      String reason,
+      String payload,
+      String details) {}
+
+  /** The unique rule a registration broke: its code or its name is already registered here. */
+  public enum Clash {
+    USCC,
+    NAME
+  }
+
+  /** A registration that was not stored because it clashes with one already here. */
+  public static final class ClashException extends RuntimeException {
+    private final Clash clash;
+
+    ClashException(Clash clash, SQLException cause) {
+      super(cause.getMessage(), cause);
+      this.clash = clash;
+    }
+
+    public Clash clash() {
+      return clash;
+    }
+  }
+
+  /** The USCCs and names among these that are already registered. */
+  public Set<String> existing(Collection<String> usccs, Collection<String> names)
+      throws SQLException {
+    Set<String> found = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT uscc, name FROM organization WHERE uscc = ANY (?) OR name = ANY (?)")) {
+      query.setArray(1, connection.createArrayOf("bpchar", usccs.toArray()));
+      query.setArray(2, connection.createArrayOf("text", names.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+          found.add(rows.getString(2));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Stores one registration in one statement, committed when it returns unless the caller has a
+   * transaction. Throws {@link ClashException} if the code or the name is already registered.
+   */
+  public void insert(NewRegistration row, String actor, OffsetDateTime now) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "WITH org AS (" + ORGANIZATION + "), history AS (" + HISTORY + ") " + OUTBOX)) {
+      int next = bindOrganization(insert, 1, row.org(), now);
+      next = bindHistory(insert, next, row, actor, now);
+      bindOutbox(insert, next, row, now);
+      insert.executeUpdate();
+    } catch (PSQLException e) {
+      Optional<Clash> clash = clashOf(e);
+      if (clash.isPresent()) {
+        throw new ClashException(clash.get(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** Stores many registrations as JDBC batches, in the caller's transaction. */
+  public void insert(List<NewRegistration> batch, String actor, OffsetDateTime now)
+      throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement orgs = connection.prepareStatement(ORGANIZATION);
+        PreparedStatement history = connection.prepareStatement(HISTORY);
+        PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
+      for (NewRegistration row : batch) {
+        bindOrganization(orgs, 1, row.org(), now);
+        orgs.addBatch();
+        bindHistory(history, 1, row, actor, now);
+        history.addBatch();
+        bindOutbox(outbox, 1, row, now);
+        outbox.addBatch();
+      }
+      orgs.executeBatch();
+      history.executeBatch();
+      outbox.executeBatch();
+    }
+  }
+
+  private static Optional<Clash> clashOf(PSQLException e) {
+    if (!"23505".equals(e.getSQLState()) || e.getServerErrorMessage() == null) {
+      return Optional.empty();
+    }
+    String constraint = e.getServerErrorMessage().getConstraint();
+    if ("organization_pkey".equals(constraint)) {
+      return Optional.of(Clash.USCC);
+    }
+    if ("organization_name".equals(constraint)) {
+      return Optional.of(Clash.NAME);
+    }
+    return Optional.empty();
+  }
+
+  private static int bindOrganization(
+      PreparedStatement statement, int first, Organization org, OffsetDateTime now)
+      throws SQLException {
+    int i = first;
+    statement.setString(i++, org.uscc);
+    statement.setString(i++, org.name);
+    statement.setString(i++, org.category.name());
+    statement.setString(i++, org.legalRepName);
+    statement.setString(i++, org.legalRepIdNumber);
+    statement.setString(i++, org.legalRepPersonRef);
+    statement.setString(i++, org.domicile);
+    statement.setString(i++, org.businessScope);
+    statement.setBigDecimal(i++, org.registeredFunds);
+    statement.setString(i++, org.supervisoryUnit);
+    statement.setString(i++, org.registrationAuthority);
+    statement.setObject(i++, org.establishmentDate);
+    statement.setString(i++, org.status.name());
+    statement.setString(i++, org.transferredFrom);
+    statement.setObject(i++, now);
+    statement.setObject(i++, now);
+    return i;
+  }
+
+  private static int bindHistory(
+      PreparedStatement statement, int first, NewRegistration row, String actor, OffsetDateTime now)
+      throws SQLException {
+    int i = first;
+    statement.setString(i++, row.org().uscc);
+    statement.setObject(i++, row.eventId());
+    statement.setString(i++, row.eventType());
+    statement.setObject(i++, row.effectiveDate());
+    statement.setString(i++, row.decisionNumber());
+    statement.setString(i++, row.reason());
+    statement.setString(i++, row.details());
+    statement.setString(i++, actor);
+    statement.setObject(i++, now);
+    return i;
+  }
+
+  private static int bindOutbox(
+      PreparedStatement statement, int first, NewRegistration row, OffsetDateTime now)
+      throws SQLException {
+    int i = first;
+    statement.setObject(i++, row.eventId());
+    statement.setString(i++, EventTypes.topicOf(row.eventType()));
+    statement.setString(i++, row.eventType());
+    statement.setString(i++, row.org().uscc);
+    statement.setString(i++, row.payload());
+    statement.setObject(i++, now);
+    return i;
+  }
+}
