@@ -35,15 +35,19 @@ final class OutboxStore {
   List<Row> claim(int limit) throws SQLException {
     List<Row> rows = new ArrayList<>();
     List<long[]> toNumber = new ArrayList<>();
-    long next = lastSequence() + 1;
+    long next = 0;
+    // The last number given comes with the rows, in the same round trip.
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT position, event_id, topic, event_type, subject, payload::text, occurred_at,"
-                + " sequence FROM outbox_event WHERE published_at IS NULL ORDER BY position"
-                + " LIMIT ?")) {
+                + " sequence, (SELECT coalesce(max(sequence), 0) FROM outbox_event)"
+                + " FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?")) {
       select.setInt(1, limit);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
+          if (rows.isEmpty()) {
+            next = result.getLong(9) + 1;
+          }
           long sequence = result.getLong(8);
           if (result.wasNull()) {
             sequence = next++;
@@ -104,15 +108,6 @@ final class OutboxStore {
       long value = result.getLong(1);
       connection.commit();
       return value;
-    }
-  }
-
-  private long lastSequence() throws SQLException {
-    try (PreparedStatement max =
-            connection.prepareStatement("SELECT coalesce(max(sequence), 0) FROM outbox_event");
-        ResultSet result = max.executeQuery()) {
-      result.next();
-      return result.getLong(1);
     }
   }
 }
