@@ -42,8 +42,9 @@ public class RegistrationService {
   public record Registered(Organization organization, List<String> warnings) {}
 
   /**
-   * Stores a valid registration in one statement, without a Hibernate session or a transaction of
-   * its own: the record, its history and its event commit together or not at all.
+   * Stores a valid registration in one statement, without a Hibernate flush or a JTA transaction:
+   * the record, its history and its event commit together or not at all. Hibernate is used only to
+   * name the holder of a clashing name.
    */
   public Registered register(RegistrationRequest request, CallerInfo caller) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
