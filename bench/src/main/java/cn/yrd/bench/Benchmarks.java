@@ -33,9 +33,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -149,12 +149,20 @@ final class Benchmarks {
   private static long endOffsets(Admin admin, String topic) {
     var partitions =
         kafka(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    partitions.forEach(
-        p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-    return kafka(admin.listOffsets(latest).all()).values().stream()
-        .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+    return latest(admin, partitions.stream().map(p -> new TopicPartition(topic, p.partition())))
+        .values()
+        .stream()
+        .mapToLong(Long::longValue)
         .sum();
+  }
+
+  /** Each partition's end offset. */
+  private static Map<TopicPartition, Long> latest(Admin admin, Stream<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+    partitions.forEach(tp -> specs.put(tp, OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    kafka(admin.listOffsets(specs).all()).forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
   }
 
   /** A consumer group's committed offsets on one topic, summed over its partitions. */
@@ -181,14 +189,10 @@ final class Benchmarks {
   private static long lag(Admin admin, String group) {
     Map<TopicPartition, OffsetAndMetadata> committed =
         kafka(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-    var ends = kafka(admin.listOffsets(latest).all());
-    long lag = 0;
-    for (var e : committed.entrySet()) {
-      lag += ends.get(e.getKey()).offset() - e.getValue().offset();
-    }
-    return lag;
+    Map<TopicPartition, Long> ends = latest(admin, committed.keySet().stream());
+    return committed.entrySet().stream()
+        .mapToLong(e -> ends.get(e.getKey()) - e.getValue().offset())
+        .sum();
   }
 
   /**

@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** 登记: registering, amending, deregistering and revoking organizations. */
@@ -55,7 +56,7 @@ public class RegistrationService {
     } catch (RegistrationWriter.ClashException e) {
       throw e.clash() == RegistrationWriter.Clash.USCC
           ? ProblemException.conflict("USCC " + org.uscc + " is already registered here")
-          : nameTaken(org.name, holderOf(org.name));
+          : nameTaken(org.name, holderOf(org.name).orElse("unknown"));
     } catch (SQLException e) {
       throw new IllegalStateException("could not store registration " + org.uscc, e);
     }
@@ -295,15 +296,15 @@ public class RegistrationService {
     }
   }
 
-  private static String holderOf(String name) {
-    Organization holder = Organization.find("name", name).firstResult();
-    return holder == null ? "unknown" : holder.uscc;
+  /** The code of the organization registered here under this name, if any. */
+  private static Optional<String> holderOf(String name) {
+    return Organization.<Organization>find("name", name).firstResultOptional().map(o -> o.uscc);
   }
 
-  private void requireUniqueName(String name, String exceptUscc) {
-    Organization other = Organization.find("name", name).firstResult();
-    if (other != null && !other.uscc.equals(exceptUscc)) {
-      throw nameTaken(name, other.uscc);
+  private static void requireUniqueName(String name, String exceptUscc) {
+    Optional<String> holder = holderOf(name).filter(uscc -> !uscc.equals(exceptUscc));
+    if (holder.isPresent()) {
+      throw nameTaken(name, holder.get());
     }
   }
 
