@@ -222,7 +222,7 @@ public final class Federation implements AutoCloseable {
     return options
         .root()
         .resolve(module)
-        .resolve("target/quarkus-app/quarkus-run.jar")
+        .resolve("target/" + module + "-runner.jar")
         .toAbsolutePath();
   }
 
