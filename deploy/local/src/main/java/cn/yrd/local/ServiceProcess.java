@@ -68,10 +68,6 @@ final class ServiceProcess implements AutoCloseable {
                   "-Xmx384m",
                   "-XX:+UseSerialGC",
                   "-XX:MetaspaceSize=64m",
-                  // Compile a method after twice the default number of calls: while a service
-                  // starts, the JIT compilers used more CPU than its main thread, much of it on
-                  // start-up code (configuration, generated classes, YAML); ~0.2 s per start.
-                  "-XX:CompileThresholdScaling=2",
                   "-Djava.io.tmpdir=" + tmp));
       command.add(ClassDataSharing.option(jar, name));
       command.addAll(List.of("-jar", jar.toString()));
