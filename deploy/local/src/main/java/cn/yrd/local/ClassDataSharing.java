@@ -8,9 +8,10 @@ import java.nio.file.Path;
 /**
  * Dynamic class-data sharing (JDK 13+): a service's first clean stop writes an archive of the
  * classes it loaded; later starts map that archive instead of loading and verifying them again,
- * which takes about a third off the start-up time. One archive per service name, so the four
- * registries sharing a jar never write the same file; an archive older than the jar is rebuilt. A
- * JVM that cannot use an archive (another JDK) says so and starts without it.
+ * which about halves the start-up time for a jar on the class path (ADR 0007). One archive per
+ * service name, so the four registries sharing a jar never write the same file; an archive older
+ * than the jar is rebuilt. A JVM that cannot use an archive (another JDK) says so and starts
+ * without it.
  */
 final class ClassDataSharing {
   private ClassDataSharing() {}

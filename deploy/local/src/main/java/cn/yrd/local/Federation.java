@@ -218,6 +218,7 @@ public final class Federation implements AutoCloseable {
     process.awaitReady(READY_TIMEOUT);
   }
 
+  /** The module's uber-jar: the parent POM names it after the artifactId, which is the module's. */
   private static Path jar(Options options, String module) {
     return options
         .root()
