@@ -263,7 +263,7 @@ class AuditLogTest {
               subject(),
               "AH",
               1L,
-              "{\"fine\":20000}");
+              "{\"fine\":20000,\"reason\":\"未按期参加年检\"}");
     }
     AuditEvent stored = InfrastructureWiringTest.awaitStored(victim);
     InfrastructureWiringTest.awaitStored(filler.get(filler.size() - 1));
@@ -289,7 +289,8 @@ class AuditLogTest {
             .body("firstMismatch.eventId", is(victim.toString()));
       } finally {
         sql.execute(
-            "UPDATE audit_event SET payload = '{\"fine\":20000}' WHERE event_id = '"
+            "UPDATE audit_event SET payload = '{\"fine\":20000,\"reason\":\"未按期参加年检\"}'"
+                + " WHERE event_id = '"
                 + victim
                 + "'");
         sql.execute("SET session_replication_role = origin");

@@ -21,10 +21,13 @@ public final class Hashes {
 
   private Hashes() {}
 
-  public static byte[] leaf(byte[] data) {
+  /** The leaf hash of the concatenation of {@code parts}, without concatenating them. */
+  public static byte[] leaf(byte[]... parts) {
     MessageDigest digest = sha256();
     digest.update((byte) 0x00);
-    digest.update(data);
+    for (byte[] part : parts) {
+      digest.update(part);
+    }
     return digest.digest();
   }
 

@@ -60,7 +60,7 @@ public class AuditAppender {
           if (!seen.add(e.eventId())) {
             continue;
           }
-          byte[] leaf = Hashes.leaf(CanonicalForm.bytes(e));
+          byte[] leaf = CanonicalForm.leafHash(e);
           insert.setLong(1, next);
           insert.setObject(2, e.eventId());
           insert.setString(3, e.topic());

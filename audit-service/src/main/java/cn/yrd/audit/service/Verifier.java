@@ -170,13 +170,15 @@ public class Verifier {
       String[][] text,
       Instant[] time,
       Long[] sequence,
+      byte[][] payload,
       byte[][] leafHash) {
 
     /** The leaf hash recomputed from the stored columns. */
     byte[] leaf(int i) {
       String[] t = text[i];
       return Hashes.leaf(
-          CanonicalForm.bytes(id[i], t[0], t[1], t[2], time[i], t[3], sequence[i], t[4], t[5]));
+          CanonicalForm.attributes(id[i], t[0], t[1], t[2], time[i], t[3], sequence[i], t[4]),
+          payload[i]);
     }
   }
 
@@ -186,6 +188,7 @@ public class Verifier {
     String[][] text = new String[PAGE][];
     Instant[] time = new Instant[PAGE];
     Long[] sequence = new Long[PAGE];
+    byte[][] payload = new byte[PAGE][];
     byte[][] leafHash = new byte[PAGE][];
     int n = 0;
     try (PreparedStatement statement =
@@ -209,15 +212,16 @@ public class Verifier {
                 rows.getString(4),
                 rows.getString(5),
                 rows.getString(7),
-                rows.getString(9),
-                rows.getString(10)
+                rows.getString(9)
               };
+          // The payload's text as PostgreSQL sends it, UTF-8: what the leaf hashed, not decoded.
+          payload[n] = rows.getBytes(10);
           leafHash[n] = rows.getBytes(11);
           n++;
         }
       }
     }
-    return new Page(n, index, id, text, time, sequence, leafHash);
+    return new Page(n, index, id, text, time, sequence, payload, leafHash);
   }
 
   /** The tree's level-0 hashes for the page's leaves, aligned with it (null where missing). */
