@@ -249,6 +249,9 @@ class AuditLogTest {
     auditor().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/events").then().statusCode(422);
   }
 
+  // Non-ASCII text: the verifier must hash the same UTF-8 bytes the ingest did.
+  private static final String VICTIM_PAYLOAD = "{\"fine\":20000,\"reason\":\"未按期参加年检\"}";
+
   @Test
   void theVerificationRunNamesARowChangedBehindTheTriggersBack() throws Exception {
     UUID victim;
@@ -263,7 +266,7 @@ class AuditLogTest {
               subject(),
               "AH",
               1L,
-              "{\"fine\":20000,\"reason\":\"未按期参加年检\"}");
+              VICTIM_PAYLOAD);
     }
     AuditEvent stored = InfrastructureWiringTest.awaitStored(victim);
     InfrastructureWiringTest.awaitStored(filler.get(filler.size() - 1));
@@ -289,8 +292,9 @@ class AuditLogTest {
             .body("firstMismatch.eventId", is(victim.toString()));
       } finally {
         sql.execute(
-            "UPDATE audit_event SET payload = '{\"fine\":20000,\"reason\":\"未按期参加年检\"}'"
-                + " WHERE event_id = '"
+            "UPDATE audit_event SET payload = '"
+                + VICTIM_PAYLOAD
+                + "' WHERE event_id = '"
                 + victim
                 + "'");
         sql.execute("SET session_replication_role = origin");

@@ -52,9 +52,9 @@ public final class CanonicalForm {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The leaf hash of an incoming event: its attributes, then its payload. */
+  /** The leaf hash of an incoming event. */
   public static byte[] leafHash(IncomingEvent e) {
-    return Hashes.leaf(
+    return leafHash(
         attributes(
             e.eventId(),
             e.type(),
@@ -65,6 +65,11 @@ public final class CanonicalForm {
             e.sequence(),
             e.topic()),
         e.payload().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The leaf hash of a canonical form: its {@link #attributes}, then the payload's UTF-8 bytes. */
+  public static byte[] leafHash(byte[] attributes, byte[] payload) {
+    return Hashes.leaf(attributes, payload);
   }
 
   private static String nullToEmpty(String value) {

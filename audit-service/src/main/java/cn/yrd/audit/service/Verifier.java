@@ -176,7 +176,7 @@ public class Verifier {
     /** The leaf hash recomputed from the stored columns. */
     byte[] leaf(int i) {
       String[] t = text[i];
-      return Hashes.leaf(
+      return CanonicalForm.leafHash(
           CanonicalForm.attributes(id[i], t[0], t[1], t[2], time[i], t[3], sequence[i], t[4]),
           payload[i]);
     }
