@@ -155,6 +155,11 @@ final class Registries implements AutoCloseable {
         UUID.randomUUID());
   }
 
+  /** The last sequence number given out for a province. */
+  static long current(Province province) {
+    return SEQUENCES.get(province).get();
+  }
+
   /** Takes the next sequence number of a province without publishing it: a gap. */
   static long skip(Province province) {
     return SEQUENCES.get(province).incrementAndGet();

@@ -59,7 +59,9 @@ final class EmbeddedKafka implements AutoCloseable {
     p.put("controller.listener.names", "CONTROLLER");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("log.dirs", logDir.toString());
-    p.put("num.partitions", "1");
+    // Topics are keyed by USCC (architecture.md); several partitions let recognition's consumers
+    // share the registry topics. Production uses 12.
+    p.put("num.partitions", "4");
     p.put("auto.create.topics.enable", "true");
     // One node: every internal topic has one replica.
     p.put("offsets.topic.replication.factor", "1");

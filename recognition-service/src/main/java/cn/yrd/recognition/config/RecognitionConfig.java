@@ -20,6 +20,13 @@ public interface RecognitionConfig {
   @WithDefault("5s")
   String periodicCheckInterval();
 
+  /**
+   * Consumers of the registry topics in this instance, each on its own thread. They share the
+   * topics' partitions, so more than one helps only when the topics have more than one partition.
+   */
+  @WithDefault("2")
+  int consumerThreads();
+
   /** The Kafka consumer group of all recognition instances. */
   @WithDefault("recognition")
   String consumerGroup();

@@ -14,10 +14,14 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Consumes both registry topics into the consolidated view (see {@link ConsumerLoop}). */
+/**
+ * Consumes both registry topics into the consolidated view (see {@link ConsumerLoop}), with {@code
+ * yrd.recognition.consumer-threads} consumers of one group sharing the partitions.
+ */
 @ApplicationScoped
 public class RegistryEventConsumer {
   @Inject EventProcessor processor;
@@ -29,25 +33,25 @@ public class RegistryEventConsumer {
   @Identifier("default-kafka-broker")
   Map<String, Object> kafkaConfig;
 
-  private ConsumerThread consumer;
+  private final List<ConsumerThread> consumers = new ArrayList<>();
 
   void start(@Observes StartupEvent event) {
     Counter applied = metrics.counter("yrd.recognition.events.applied");
     Counter deadLettered = metrics.counter("yrd.recognition.events.dead-lettered");
-    consumer =
-        ConsumerThread.start(
-            "registry-event-consumer",
-            kafkaConfig,
-            config.consumerGroup(),
-            List.of(Topics.REGISTRATION, Topics.SUPERVISION),
-            new EventParser(json)::parse,
-            processor::applyAll,
-            ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment));
+    for (int i = 1; i <= config.consumerThreads(); i++) {
+      consumers.add(
+          ConsumerThread.start(
+              "registry-event-consumer-" + i,
+              kafkaConfig,
+              config.consumerGroup(),
+              List.of(Topics.REGISTRATION, Topics.SUPERVISION),
+              new EventParser(json)::parse,
+              processor::applyAll,
+              ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment)));
+    }
   }
 
   void stop(@Observes ShutdownEvent event) {
-    if (consumer != null) {
-      consumer.stop();
-    }
+    consumers.forEach(ConsumerThread::stop);
   }
 }

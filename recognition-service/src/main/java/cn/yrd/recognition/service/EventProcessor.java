@@ -1,5 +1,6 @@
 package cn.yrd.recognition.service;
 
+import cn.yrd.contracts.Province;
 import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.event.ProcessedEvent;
 import cn.yrd.recognition.repository.OrgRecord;
@@ -8,6 +9,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +41,21 @@ public class EventProcessor {
     Set<String> recognized =
         ScopeEvaluator.withLiveRecognition(records.keySet().stream().map(k -> k.uscc).toList());
     TouchedScopes touched = new TouchedScopes();
+    EnumMap<Province, List<Long>> numbers = new EnumMap<>(Province.class);
     for (ParsedEvent e : events) {
       if (done.add(e.meta().id())) {
         applyOne(e, records, recognized, touched);
+        numbers
+            .computeIfAbsent(e.meta().province(), p -> new ArrayList<>())
+            .add(e.meta().sequence());
       }
     }
     Panache.getSession().flush();
     scopes.evaluate(touched);
+    // Last, so the trackers other consumers also update stay locked only until the commit.
+    TouchedScopes gapsClosed = new TouchedScopes();
+    sequences.record(numbers).forEach(gapsClosed::sequence);
+    scopes.evaluate(gapsClosed);
   }
 
   @Transactional
@@ -57,7 +68,6 @@ public class EventProcessor {
       Map<OrgRecord.Key, OrgRecord> records,
       Set<String> recognized,
       TouchedScopes touched) {
-    SequenceTracking.Gap gap = sequences.record(e.meta().province(), e.meta().sequence());
     view.apply(e.meta(), e.event(), e.payload(), records)
         .ifPresent(
             applied -> {
@@ -66,9 +76,6 @@ public class EventProcessor {
               }
               touched.changed(applied.before(), applied.after());
             });
-    if (gap.closed()) {
-      touched.sequence(e.meta().province());
-    }
     ProcessedEvent processed = new ProcessedEvent();
     processed.eventId = e.meta().id();
     processed.topic = e.topic();

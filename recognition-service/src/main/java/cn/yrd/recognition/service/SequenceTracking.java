@@ -6,51 +6,83 @@ import cn.yrd.support.time.BusinessTime;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Follows each province's ce_sequence: numbers up to {@code contiguous} all arrived; later ones
- * wait in {@code sequence_pending} until the gap before them fills.
+ * wait in {@code sequence_pending} until the gap before them fills ({@link SequenceAdvance}).
  */
 @ApplicationScoped
 public class SequenceTracking {
+  private static final int PENDING_PAGE = 1_000;
 
-  /** Whether a gap was open before this number arrived, and whether one is open after. */
-  public record Gap(boolean before, boolean after) {
-    public boolean closed() {
-      return before && !after;
+  /**
+   * Records a batch's numbers by province and returns the provinces whose open gap closed. Each
+   * tracker row stays locked until the transaction ends; they are locked in province order, late in
+   * the transaction, so consumers on other partitions neither deadlock nor wait long.
+   */
+  public Set<Province> record(EnumMap<Province, List<Long>> numbersByProvince) {
+    Set<Province> closed = EnumSet.noneOf(Province.class);
+    for (Province province : numbersByProvince.keySet()) {
+      SequenceTracker t = tracker(province);
+      SequenceAdvance.Outcome outcome =
+          SequenceAdvance.of(
+              t.contiguous,
+              t.highest,
+              numbersByProvince.get(province),
+              (above, limit) -> pendingAbove(province, above, limit),
+              PENDING_PAGE);
+      store(province, t, outcome, BusinessTime.now());
+      if (outcome.oldGapClosed()) {
+        closed.add(province);
+      }
+    }
+    return closed;
+  }
+
+  private static void store(
+      Province province, SequenceTracker t, SequenceAdvance.Outcome outcome, OffsetDateTime now) {
+    if (outcome.deletePendingUpTo() > 0) {
+      Panache.getEntityManager()
+          .createNativeQuery("DELETE FROM sequence_pending WHERE province = :p AND sequence <= :s")
+          .setParameter("p", province.name())
+          .setParameter("s", outcome.deletePendingUpTo())
+          .executeUpdate();
+    }
+    if (!outcome.pend().isEmpty()) {
+      Panache.getEntityManager()
+          .createNativeQuery(
+              "INSERT INTO sequence_pending (province, sequence)"
+                  + " SELECT :p, s FROM unnest(cast(:s AS bigint[])) AS s ON CONFLICT DO NOTHING")
+          .setParameter("p", province.name())
+          .setParameter("s", outcome.pend().toArray(Long[]::new))
+          .executeUpdate();
+    }
+    t.lastEventAt = now;
+    t.contiguous = outcome.contiguous();
+    t.highest = outcome.highest();
+    if (!outcome.gapAfter()) {
+      t.gapSince = null;
+    } else if (t.gapSince == null || outcome.oldGapClosed()) {
+      t.gapSince = now;
     }
   }
 
-  /** Records one number. */
-  public Gap record(Province province, long sequence) {
-    SequenceTracker t = tracker(province);
-    t.lastEventAt = BusinessTime.now();
-    boolean before = t.highest > t.contiguous;
-    if (sequence <= t.contiguous) {
-      return new Gap(before, before);
-    }
-    t.highest = Math.max(t.highest, sequence);
-    if (sequence == t.contiguous + 1) {
-      t.contiguous = sequence;
-      // Numbers wait in sequence_pending only while a gap is open.
-      while (before && deletePending(province, t.contiguous + 1)) {
-        t.contiguous++;
-      }
-    } else {
-      Panache.getEntityManager()
-          .createNativeQuery(
-              "INSERT INTO sequence_pending (province, sequence) VALUES (:p, :s) ON CONFLICT DO NOTHING")
-          .setParameter("p", province.name())
-          .setParameter("s", sequence)
-          .executeUpdate();
-    }
-    boolean gap = t.highest > t.contiguous;
-    if (!gap) {
-      t.gapSince = null;
-    } else if (t.gapSince == null) {
-      t.gapSince = BusinessTime.now();
-    }
-    return new Gap(before, gap);
+  @SuppressWarnings("unchecked")
+  private static List<Long> pendingAbove(Province province, long above, int limit) {
+    return Panache.getEntityManager()
+        .createNativeQuery(
+            "SELECT sequence FROM sequence_pending WHERE province = :p AND sequence > :s"
+                + " ORDER BY sequence LIMIT :n",
+            Long.class)
+        .setParameter("p", province.name())
+        .setParameter("s", above)
+        .setParameter("n", limit)
+        .getResultList();
   }
 
   /** The province's tracker, locked; read once per transaction, then from the session. */
@@ -65,14 +97,5 @@ public class SequenceTracking {
         .setParameter("p", province.name())
         .executeUpdate();
     return SequenceTracker.findById(province.name(), LockModeType.PESSIMISTIC_WRITE);
-  }
-
-  private static boolean deletePending(Province province, long sequence) {
-    return Panache.getEntityManager()
-            .createNativeQuery("DELETE FROM sequence_pending WHERE province = :p AND sequence = :s")
-            .setParameter("p", province.name())
-            .setParameter("s", sequence)
-            .executeUpdate()
-        > 0;
   }
 }

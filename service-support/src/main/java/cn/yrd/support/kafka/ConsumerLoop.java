@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * The federation's way to consume: each poll is applied in one transaction (one per record if that
  * fails); offsets are committed only after the effect committed; a record that cannot be read or
  * applied goes to {@link Topics#DEAD_LETTER} with the reason in {@value #DLQ_REASON}, and
- * consumption goes on; if the database itself is down, the same records are read again later.
+ * consumption goes on; if the database itself is down, or the transaction lost a lock race with
+ * another consumer, the same records are read again later.
  *
  * @param <T> what a record parses into
  */
@@ -157,7 +158,7 @@ public final class ConsumerLoop<T> implements Runnable {
       listener.applied(parsed.size());
       return;
     } catch (RuntimeException batchFailure) {
-      if (isDatabaseDown(batchFailure)) {
+      if (mustReadAgain(batchFailure)) {
         throw batchFailure;
       }
       LOG.debugf("batch failed, applying one by one: %s", batchFailure.getMessage());
@@ -167,7 +168,7 @@ public final class ConsumerLoop<T> implements Runnable {
         applier.apply(List.of(one.item()));
         listener.applied(1);
       } catch (RuntimeException e) {
-        if (isDatabaseDown(e)) {
+        if (mustReadAgain(e)) {
           throw e;
         }
         deadLetter(deadLetters, one.record(), "could not apply: " + rootMessage(e));
@@ -207,14 +208,20 @@ public final class ConsumerLoop<T> implements Runnable {
     }
   }
 
-  private static boolean isDatabaseDown(Throwable e) {
+  /**
+   * The database is down, or the transaction lost a deadlock or serialization race with another
+   * consumer: nothing is wrong with the records, so they are read again later, never dead-lettered.
+   */
+  static boolean mustReadAgain(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException
-          || t instanceof SQLRecoverableException
-          || (t instanceof SQLException s
-              && s.getSQLState() != null
-              && s.getSQLState().startsWith("08"))) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
         return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        if (state.startsWith("08") || state.equals("40001") || state.equals("40P01")) {
+          return true;
+        }
       }
     }
     return false;
