@@ -1,8 +1,10 @@
 package cn.yrd.recognition.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -104,6 +106,8 @@ public class OrgRecord extends PanacheEntityBase {
   @Column(name = "last_event_type", nullable = false)
   public String lastEventType;
 
+  /** Lazy: only the organization API reads it back; the consumer only writes it. */
+  @Basic(fetch = FetchType.LAZY)
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(nullable = false, columnDefinition = "jsonb")
   public String state;

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,12 +85,6 @@ public class EventProcessor {
   }
 
   private static Set<UUID> processedAmong(List<ParsedEvent> events) {
-    List<UUID> ids = events.stream().map(e -> e.meta().id()).toList();
-    return new HashSet<>(
-        Panache.getEntityManager()
-            .createQuery(
-                "select p.eventId from ProcessedEvent p where p.eventId in :ids", UUID.class)
-            .setParameter("ids", ids)
-            .getResultList());
+    return ViewReads.processed(events.stream().map(e -> e.meta().id()).toList());
   }
 }

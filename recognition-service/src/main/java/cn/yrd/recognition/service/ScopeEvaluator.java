@@ -3,17 +3,14 @@ package cn.yrd.recognition.service;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.recognition.config.RecognitionConfig;
-import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.SequenceTracker;
 import cn.yrd.support.time.BusinessTime;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +55,8 @@ public class ScopeEvaluator {
     LocalDate today = BusinessTime.today();
     Map<String, List<Condition>> holding = new LinkedHashMap<>();
     if (!touched.usccs.isEmpty()) {
-      Map<String, List<OrgSnapshot>> records = snapshots("uscc", touched.usccs, OrgSnapshot::uscc);
+      Map<String, List<OrgSnapshot>> records =
+          snapshots(ViewReads.ScopeColumn.USCC, touched.usccs, OrgSnapshot::uscc);
       Set<String> live = withLiveRecognition(touched.usccs);
       for (String uscc : touched.usccs) {
         holding.put(
@@ -69,7 +67,8 @@ public class ScopeEvaluator {
     }
     if (!touched.names.isEmpty()) {
       Map<String, List<OrgSnapshot>> records =
-          snapshots("normalizedName", touched.names, OrgSnapshot::normalizedName);
+          snapshots(
+              ViewReads.ScopeColumn.NORMALIZED_NAME, touched.names, OrgSnapshot::normalizedName);
       for (String name : touched.names) {
         holding.put(
             ConflictRules.nameScope(name),
@@ -78,7 +77,7 @@ public class ScopeEvaluator {
     }
     if (!touched.persons.isEmpty()) {
       Map<String, List<OrgSnapshot>> records =
-          snapshots("personRef", touched.persons, OrgSnapshot::personRef);
+          snapshots(ViewReads.ScopeColumn.PERSON_REF, touched.persons, OrgSnapshot::personRef);
       for (String person : touched.persons) {
         holding.put(
             ConflictRules.personScope(person),
@@ -104,22 +103,13 @@ public class ScopeEvaluator {
   }
 
   private static Map<String, List<OrgSnapshot>> snapshots(
-      String field, Collection<String> values, Function<OrgSnapshot, String> key) {
-    return OrgRecord.<OrgRecord>list(field + " in ?1", values).stream()
-        .map(OrgSnapshot::of)
-        .collect(Collectors.groupingBy(key));
+      ViewReads.ScopeColumn column, Collection<String> values, Function<OrgSnapshot, String> key) {
+    return ViewReads.snapshots(column, values).stream().collect(Collectors.groupingBy(key));
   }
 
   static Set<String> withLiveRecognition(Collection<String> usccs) {
-    return new HashSet<>(
-        Panache.getEntityManager()
-            .createQuery(
-                "select distinct r.uscc from Recognition r where r.uscc in :usccs"
-                    + " and r.status in :live",
-                String.class)
-            .setParameter("usccs", usccs)
-            .setParameter("live", liveStatuses())
-            .getResultList());
+    return ViewReads.usccsWithRecognition(
+        usccs, liveStatuses().stream().map(RecognitionStatus::name).toList());
   }
 
   static List<RecognitionStatus> liveStatuses() {

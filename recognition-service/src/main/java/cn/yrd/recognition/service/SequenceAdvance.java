@@ -42,10 +42,12 @@ public final class SequenceAdvance {
 
   /**
    * Applies a batch's numbers. Pending numbers exist only while a gap is open, so they are read
-   * only then, a page at a time, and only as far as the numbers run on without a hole.
+   * only then, and only as far as the numbers run on without a hole: a first page of {@code
+   * firstPage}, then pages twice as long as the one before (a run usually ends soon after the
+   * batch's own numbers, but may go on through many that waited).
    */
   public static Outcome of(
-      long contiguous, long highest, Collection<Long> numbers, Pending pending, int page) {
+      long contiguous, long highest, Collection<Long> numbers, Pending pending, int firstPage) {
     NavigableSet<Long> fresh = new TreeSet<>();
     for (long n : numbers) {
       if (n > contiguous) {
@@ -57,6 +59,7 @@ public final class SequenceAdvance {
     long reached = contiguous;
     NavigableSet<Long> waiting = new TreeSet<>();
     boolean allPendingRead = !gapBefore;
+    int page = firstPage;
     while (true) {
       long wanted = reached + 1;
       if (fresh.contains(wanted) || waiting.contains(wanted)) {
@@ -70,6 +73,7 @@ public final class SequenceAdvance {
       List<Long> next = pending.above(reached, page);
       waiting.addAll(next);
       allPendingRead = next.size() < page;
+      page *= 2;
     }
     List<Long> pend = List.copyOf(fresh.tailSet(reached, false));
     long deleteUpTo = gapBefore && reached > contiguous ? reached : 0;

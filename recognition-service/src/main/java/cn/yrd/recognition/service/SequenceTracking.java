@@ -18,7 +18,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SequenceTracking {
-  private static final int PENDING_PAGE = 1_000;
+  private static final int PENDING_FIRST_PAGE = 64;
 
   /**
    * Records a batch's numbers by province and returns the provinces whose open gap closed. Each
@@ -35,7 +35,7 @@ public class SequenceTracking {
               t.highest,
               numbersByProvince.get(province),
               (above, limit) -> pendingAbove(province, above, limit),
-              PENDING_PAGE);
+              PENDING_FIRST_PAGE);
       store(province, t, outcome, BusinessTime.now());
       if (outcome.oldGapClosed()) {
         closed.add(province);
@@ -72,17 +72,18 @@ public class SequenceTracking {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  // No result class: Hibernate would cache a new plan under the same hash for every call.
   private static List<Long> pendingAbove(Province province, long above, int limit) {
-    return Panache.getEntityManager()
-        .createNativeQuery(
-            "SELECT sequence FROM sequence_pending WHERE province = :p AND sequence > :s"
-                + " ORDER BY sequence LIMIT :n",
-            Long.class)
-        .setParameter("p", province.name())
-        .setParameter("s", above)
-        .setParameter("n", limit)
-        .getResultList();
+    List<?> rows =
+        Panache.getEntityManager()
+            .createNativeQuery(
+                "SELECT sequence FROM sequence_pending WHERE province = :p AND sequence > :s"
+                    + " ORDER BY sequence LIMIT :n")
+            .setParameter("p", province.name())
+            .setParameter("s", above)
+            .setParameter("n", limit)
+            .getResultList();
+    return rows.stream().map(r -> ((Number) r).longValue()).toList();
   }
 
   /** The province's tracker, locked; read once per transaction, then from the session. */

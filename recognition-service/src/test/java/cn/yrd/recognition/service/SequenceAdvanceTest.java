@@ -79,15 +79,23 @@ class SequenceAdvanceTest {
   }
 
   @Test
-  void readsPendingNumbersPageByPageAsFarAsTheyRunOn() {
-    PendingTable table = new PendingTable(LongStream.rangeClosed(2, 250).toArray());
-    table.rows.add(300L);
-    SequenceAdvance.Outcome outcome = SequenceAdvance.of(0, 300, numbers("1"), table, 100);
-    assertEquals(250, outcome.contiguous());
-    assertEquals(250, outcome.deletePendingUpTo());
+  void readsPendingNumbersInGrowingPagesAsFarAsTheyRunOn() {
+    PendingTable table = new PendingTable(LongStream.rangeClosed(2, 400).toArray());
+    table.rows.add(500L);
+    SequenceAdvance.Outcome outcome = SequenceAdvance.of(0, 500, numbers("1"), table, 50);
+    assertEquals(400, outcome.contiguous());
+    assertEquals(400, outcome.deletePendingUpTo());
     assertTrue(outcome.gapAfter());
     assertFalse(outcome.oldGapClosed());
-    assertEquals(3, table.reads, "pages of 100 over 250 pending numbers");
+    assertEquals(4, table.reads, "pages of 50, 100, 200 and 400 over 400 pending numbers");
+  }
+
+  @Test
+  void readsOnePageWhenTheRunEndsInIt() {
+    PendingTable table = new PendingTable(3, 4, 6, 7, 8, 9, 10, 11, 12);
+    SequenceAdvance.Outcome outcome = SequenceAdvance.of(1, 12, numbers("2"), table, 4);
+    assertEquals(4, outcome.contiguous());
+    assertEquals(1, table.reads);
   }
 
   @Test

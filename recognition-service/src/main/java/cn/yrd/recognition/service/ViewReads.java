@@ -1,0 +1,143 @@
+package cn.yrd.recognition.service;
+
+import cn.yrd.contracts.OrgCategory;
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.registry.OrgStatus;
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The consumer's set-wise reads, in plain SQL on the transaction's own connection (so they see its
+ * flushed changes): one statement text whatever the number of keys ({@code = ANY} of an array),
+ * only the columns the rules read, and no entities to manage. Through Hibernate each batch
+ * translated its queries anew, because the length of an {@code IN} list is part of the query, and
+ * loaded every record's full JSON state.
+ */
+final class ViewReads {
+  private static final String SNAPSHOT_COLUMNS =
+      "uscc, province, name, normalized_name, category, status, person_ref, grade_level,"
+          + " grade_expires_on, abnormal_listed, serious_listed, revocation_date,"
+          + " transferred_from, transferred_to";
+
+  /** The column a scope of the rules is keyed by, with the SQL type of its values. */
+  enum ScopeColumn {
+    USCC("uscc", "bpchar"),
+    NORMALIZED_NAME("normalized_name", "text"),
+    PERSON_REF("person_ref", "text");
+
+    final String column;
+    final String sqlType;
+
+    ScopeColumn(String column, String sqlType) {
+      this.column = column;
+      this.sqlType = sqlType;
+    }
+  }
+
+  private ViewReads() {}
+
+  /** Every record whose {@code column} is one of {@code values}. */
+  static List<OrgSnapshot> snapshots(ScopeColumn column, Collection<String> values) {
+    String sql =
+        "SELECT " + SNAPSHOT_COLUMNS + " FROM org_record WHERE " + column.column + " = ANY (?)";
+    return session()
+        .doReturningWork(
+            connection -> {
+              List<OrgSnapshot> found = new ArrayList<>();
+              try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setArray(1, array(connection, column.sqlType, values));
+                try (ResultSet rows = query.executeQuery()) {
+                  while (rows.next()) {
+                    found.add(snapshot(rows));
+                  }
+                }
+              }
+              return found;
+            });
+  }
+
+  /** The codes among these with a recognition in one of these statuses. */
+  static Set<String> usccsWithRecognition(Collection<String> usccs, Collection<String> statuses) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              Set<String> found = new HashSet<>();
+              try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT DISTINCT uscc FROM recognition"
+                          + " WHERE uscc = ANY (?) AND status = ANY (?)")) {
+                query.setArray(1, array(connection, "bpchar", usccs));
+                query.setArray(2, array(connection, "text", statuses));
+                try (ResultSet rows = query.executeQuery()) {
+                  while (rows.next()) {
+                    found.add(rows.getString(1));
+                  }
+                }
+              }
+              return found;
+            });
+  }
+
+  /** The event ids among these whose effect is already committed. */
+  static Set<UUID> processed(Collection<UUID> ids) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              Set<UUID> found = new HashSet<>();
+              try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT event_id FROM processed_event WHERE event_id = ANY (?)")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                  while (rows.next()) {
+                    found.add(rows.getObject(1, UUID.class));
+                  }
+                }
+              }
+              return found;
+            });
+  }
+
+  private static OrgSnapshot snapshot(ResultSet r) throws SQLException {
+    short level = r.getShort(8);
+    Integer grade = r.wasNull() ? null : (int) level;
+    String from = r.getString(13);
+    String to = r.getString(14);
+    return new OrgSnapshot(
+        r.getString(1),
+        Province.valueOf(r.getString(2)),
+        r.getString(3),
+        r.getString(4),
+        OrgCategory.valueOf(r.getString(5)),
+        OrgStatus.valueOf(r.getString(6)),
+        r.getString(7),
+        grade,
+        r.getObject(9, LocalDate.class),
+        r.getBoolean(10),
+        r.getBoolean(11),
+        r.getObject(12, LocalDate.class),
+        from == null ? null : Province.valueOf(from),
+        to == null ? null : Province.valueOf(to));
+  }
+
+  private static Array array(Connection connection, String type, Collection<String> values)
+      throws SQLException {
+    return connection.createArrayOf(type, values.toArray());
+  }
+
+  private static Session session() {
+    return Panache.getSession();
+  }
+}
