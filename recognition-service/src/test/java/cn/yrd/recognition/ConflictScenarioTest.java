@@ -57,13 +57,7 @@ class ConflictScenarioTest {
   void aCodeActiveInTwoProvincesIsFlaggedAndClearsWhenOneDeregisters() {
     Registries.Org home =
         Registries.org(Province.SH, OrgCategory.SOCIAL_GROUP, "上海市重复登记测试" + UUID.randomUUID());
-    Registries.Org copy =
-        new Registries.Org(
-            home.uscc,
-            Province.JS,
-            "江苏省重复登记测试" + UUID.randomUUID(),
-            OrgCategory.SOCIAL_GROUP,
-            Registries.person());
+    Registries.Org copy = Registries.sameCodeIn(home, Province.JS, "江苏省重复登记测试" + UUID.randomUUID());
     applied(
         registries.publish(home, EventTypes.REGISTERED),
         registries.publish(copy, EventTypes.REGISTERED));

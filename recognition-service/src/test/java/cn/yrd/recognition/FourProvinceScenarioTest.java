@@ -39,13 +39,7 @@ class FourProvinceScenarioTest {
     try (Registries registries = new Registries(bootstrapServers)) {
       // DUPLICATE_REGISTRATION + REGION_MISMATCH: a Shanghai code also registered in Jiangsu.
       Registries.Org shHome = Registries.org(Province.SH, OrgCategory.SOCIAL_GROUP, "上海市四省甲" + run);
-      Registries.Org jsCopy =
-          new Registries.Org(
-              shHome.uscc,
-              Province.JS,
-              "江苏省四省甲" + run,
-              OrgCategory.SOCIAL_GROUP,
-              Registries.person());
+      Registries.Org jsCopy = Registries.sameCodeIn(shHome, Province.JS, "江苏省四省甲" + run);
       // NAME_COLLISION: Zhejiang and Anhui spell one name two ways.
       Registries.Org zjName =
           Registries.org(Province.ZJ, OrgCategory.SOCIAL_SERVICE_INSTITUTION, "长三角四省研究院" + run);
@@ -70,13 +64,7 @@ class FourProvinceScenarioTest {
       zjFoundation.personRef = barred;
       // STATUS_DIVERGENCE: Anhui revokes a code Zhejiang still holds.
       Registries.Org ahHome = Registries.org(Province.AH, OrgCategory.SOCIAL_GROUP, "安徽省四省丁" + run);
-      Registries.Org zjCopy =
-          new Registries.Org(
-              ahHome.uscc,
-              Province.ZJ,
-              "浙江省四省丁" + run,
-              OrgCategory.SOCIAL_GROUP,
-              Registries.person());
+      Registries.Org zjCopy = Registries.sameCodeIn(ahHome, Province.ZJ, "浙江省四省丁" + run);
       // SANCTION_RATING: a graded Jiangsu organization goes on the abnormal list.
       Registries.Org jsGraded =
           Registries.org(Province.JS, OrgCategory.SOCIAL_GROUP, "江苏省四省戊" + run);

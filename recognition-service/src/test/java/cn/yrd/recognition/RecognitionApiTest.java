@@ -158,13 +158,7 @@ class RecognitionApiTest {
   @Test
   void rejectsWhenAHighConflictInvolvesTheOrganization() {
     Registries.Org org = registeredInJiangsu("冲突拒绝");
-    Registries.Org copy =
-        new Registries.Org(
-            org.uscc,
-            Province.AH,
-            "安徽省冲突拒绝" + UUID.randomUUID(),
-            OrgCategory.SOCIAL_GROUP,
-            Registries.person());
+    Registries.Org copy = Registries.sameCodeIn(org, Province.AH, "安徽省冲突拒绝" + UUID.randomUUID());
     applied(registries.publish(copy, EventTypes.REGISTERED));
     as(Roles.RECOGNITION_OFFICER, Province.SH)
         .body(

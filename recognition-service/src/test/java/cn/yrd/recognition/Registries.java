@@ -140,6 +140,11 @@ final class Registries implements AutoCloseable {
     return new Org(code(province, category), province, name, category, person());
   }
 
+  /** Another province's record of the same code, under its own name and representative. */
+  static Org sameCodeIn(Org original, Province province, String name) {
+    return new Org(original.uscc, province, name, original.category, person());
+  }
+
   /** Publishes the org's next version as an event of {@code type}; returns its ce_id. */
   UUID publish(Org org, String type) {
     return publish(org, type, Change.simple(LocalDate.of(2026, 1, 1), null, "test"));

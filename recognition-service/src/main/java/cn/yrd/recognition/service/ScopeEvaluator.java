@@ -5,6 +5,7 @@ import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.repository.SequenceTracker;
 import cn.yrd.support.time.BusinessTime;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ public class ScopeEvaluator {
     evaluate(touched);
   }
 
-  /** Must run inside the transaction that changed what the scopes read, after a flush. */
+  /** Must run inside the transaction that changed what the scopes read. */
   public void evaluate(TouchedScopes touched) {
     List<String> keys = new ArrayList<>();
     touched.usccs.forEach(u -> keys.add(ConflictRules.usccScope(u)));
@@ -52,6 +53,8 @@ public class ScopeEvaluator {
     }
     // Locked before reading, so a concurrent instance's view of these scopes cannot be stale.
     detector.lock(keys);
+    // The reads below are plain SQL: Hibernate flushes the session for none of them.
+    Panache.getSession().flush();
     LocalDate today = BusinessTime.today();
     Map<String, List<Condition>> holding = new LinkedHashMap<>();
     if (!touched.usccs.isEmpty()) {
