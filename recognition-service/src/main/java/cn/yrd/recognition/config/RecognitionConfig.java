@@ -2,6 +2,7 @@ package cn.yrd.recognition.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** Settings of the recognition service ({@code yrd.recognition.*}). */
@@ -25,6 +26,7 @@ public interface RecognitionConfig {
    * topics' partitions, so more than one helps only when the topics have more than one partition.
    */
   @WithDefault("2")
+  @Min(1)
   int consumerThreads();
 
   /** The Kafka consumer group of all recognition instances. */

@@ -30,7 +30,6 @@ public final class SequenceAdvance {
       long highest,
       List<Long> pend,
       long deletePendingUpTo,
-      boolean gapBefore,
       boolean oldGapClosed) {
 
     public boolean gapAfter() {
@@ -78,6 +77,6 @@ public final class SequenceAdvance {
     List<Long> pend = List.copyOf(fresh.tailSet(reached, false));
     long deleteUpTo = gapBefore && reached > contiguous ? reached : 0;
     boolean oldGapClosed = gapBefore && reached >= highest;
-    return new Outcome(reached, newHighest, pend, deleteUpTo, gapBefore, oldGapClosed);
+    return new Outcome(reached, newHighest, pend, deleteUpTo, oldGapClosed);
   }
 }
