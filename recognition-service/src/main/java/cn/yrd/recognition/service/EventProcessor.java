@@ -32,8 +32,8 @@ public class EventProcessor {
 
   @Transactional
   public void applyAll(List<ParsedEvent> events) {
-    // Nothing below reads its own unflushed writes through a query before the explicit flush, so
-    // Hibernate need not dirty-check the whole batch before every statement.
+    // Nothing below reads its own unflushed writes through a query (scope evaluation flushes before
+    // it reads), so Hibernate need not dirty-check the whole batch before every statement.
     Panache.getSession().setHibernateFlushMode(FlushMode.COMMIT);
     Set<UUID> done = processedAmong(events);
     Map<OrgRecord.Key, OrgRecord> records = view.load(events);
@@ -49,7 +49,6 @@ public class EventProcessor {
             .add(e.meta().sequence());
       }
     }
-    Panache.getSession().flush();
     scopes.evaluate(touched);
     // Last, so the trackers other consumers also update stay locked only until the commit.
     TouchedScopes gapsClosed = new TouchedScopes();

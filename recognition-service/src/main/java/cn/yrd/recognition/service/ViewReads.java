@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The consumer's set-wise reads, in plain SQL on the transaction's own connection (so they see its
@@ -50,63 +49,57 @@ final class ViewReads {
 
   /** Every record whose {@code column} is one of {@code values}. */
   static List<OrgSnapshot> snapshots(ScopeColumn column, Collection<String> values) {
-    String sql =
-        "SELECT " + SNAPSHOT_COLUMNS + " FROM org_record WHERE " + column.column + " = ANY (?)";
-    return session()
-        .doReturningWork(
-            connection -> {
-              List<OrgSnapshot> found = new ArrayList<>();
-              try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setArray(1, array(connection, column.sqlType, values));
-                try (ResultSet rows = query.executeQuery()) {
-                  while (rows.next()) {
-                    found.add(snapshot(rows));
-                  }
-                }
-              }
-              return found;
-            });
+    return select(
+        "SELECT " + SNAPSHOT_COLUMNS + " FROM org_record WHERE " + column.column + " = ANY (?)",
+        (connection, query) -> query.setArray(1, array(connection, column.sqlType, values)),
+        ViewReads::snapshot,
+        new ArrayList<>());
   }
 
   /** The codes among these with a recognition in one of these statuses. */
   static Set<String> usccsWithRecognition(Collection<String> usccs, Collection<String> statuses) {
-    return session()
-        .doReturningWork(
-            connection -> {
-              Set<String> found = new HashSet<>();
-              try (PreparedStatement query =
-                  connection.prepareStatement(
-                      "SELECT DISTINCT uscc FROM recognition"
-                          + " WHERE uscc = ANY (?) AND status = ANY (?)")) {
-                query.setArray(1, array(connection, "bpchar", usccs));
-                query.setArray(2, array(connection, "text", statuses));
-                try (ResultSet rows = query.executeQuery()) {
-                  while (rows.next()) {
-                    found.add(rows.getString(1));
-                  }
-                }
-              }
-              return found;
-            });
+    return select(
+        "SELECT DISTINCT uscc FROM recognition WHERE uscc = ANY (?) AND status = ANY (?)",
+        (connection, query) -> {
+          query.setArray(1, array(connection, "bpchar", usccs));
+          query.setArray(2, array(connection, "text", statuses));
+        },
+        rows -> rows.getString(1),
+        new HashSet<>());
   }
 
   /** The event ids among these whose effect is already committed. */
   static Set<UUID> processed(Collection<UUID> ids) {
-    return session()
+    return select(
+        "SELECT event_id FROM processed_event WHERE event_id = ANY (?)",
+        (connection, query) -> query.setArray(1, connection.createArrayOf("uuid", ids.toArray())),
+        rows -> rows.getObject(1, UUID.class),
+        new HashSet<>());
+  }
+
+  private interface Binder {
+    void bind(Connection connection, PreparedStatement query) throws SQLException;
+  }
+
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs one query on the session's connection and adds each row, as read, to {@code into}. */
+  private static <T, C extends Collection<T>> C select(
+      String sql, Binder binder, RowReader<T> reader, C into) {
+    return Panache.getSession()
         .doReturningWork(
             connection -> {
-              Set<UUID> found = new HashSet<>();
-              try (PreparedStatement query =
-                  connection.prepareStatement(
-                      "SELECT event_id FROM processed_event WHERE event_id = ANY (?)")) {
-                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+              try (PreparedStatement query = connection.prepareStatement(sql)) {
+                binder.bind(connection, query);
                 try (ResultSet rows = query.executeQuery()) {
                   while (rows.next()) {
-                    found.add(rows.getObject(1, UUID.class));
+                    into.add(reader.read(rows));
                   }
                 }
               }
-              return found;
+              return into;
             });
   }
 
@@ -135,9 +128,5 @@ final class ViewReads {
   private static Array array(Connection connection, String type, Collection<String> values)
       throws SQLException {
     return connection.createArrayOf(type, values.toArray());
-  }
-
-  private static Session session() {
-    return Panache.getSession();
   }
 }
