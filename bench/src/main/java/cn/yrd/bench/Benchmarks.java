@@ -7,7 +7,6 @@ import cn.yrd.contracts.Topics;
 import cn.yrd.local.Federation;
 import cn.yrd.local.PostgresServer;
 import cn.yrd.local.ServiceDatabases;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -546,7 +545,7 @@ final class Benchmarks {
       long serial = jsSerials.get(i);
       pool.execute(
           () -> {
-            HttpResponse<String> r =
+            Api.Response r =
                 Api.post(url, token, "application/json", Orgs.json(Province.JS, serial, name));
             if (r.statusCode() == 201) {
               accepted.put(Orgs.uscc(Province.JS, serial), System.nanoTime());
