@@ -65,7 +65,7 @@ final class Http1Connection implements Closeable {
     } else if (chunked) {
       body = readChunks();
     } else if (length >= 0) {
-      body = in.readNBytes((int) length);
+      body = readExactly((int) length);
     } else {
       body = in.readAllBytes();
       open = false;
@@ -73,21 +73,37 @@ final class Http1Connection implements Closeable {
     return new Api.Response(code, new String(body, StandardCharsets.UTF_8));
   }
 
+  private byte[] readExactly(int length) throws IOException {
+    byte[] bytes = in.readNBytes(length);
+    if (bytes.length < length) {
+      throw new IOException("connection closed after " + bytes.length + " of " + length + " bytes");
+    }
+    return bytes;
+  }
+
   private byte[] readChunks() throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
-      String size = readLine();
+      String size = requireLine();
       int semicolon = size.indexOf(';');
       int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
       if (n == 0) {
-        while (!readLine().isEmpty()) {
+        while (!requireLine().isEmpty()) {
           // trailers, ignored
         }
         return body.toByteArray();
       }
-      body.write(in.readNBytes(n));
-      readLine();
+      body.write(readExactly(n));
+      requireLine();
     }
+  }
+
+  private String requireLine() throws IOException {
+    String line = readLine();
+    if (line == null) {
+      throw new IOException("connection closed inside a chunked body");
+    }
+    return line;
   }
 
   /** One line without its CRLF, or null at the end of the stream before any byte. */
