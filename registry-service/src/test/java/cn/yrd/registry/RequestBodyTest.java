@@ -15,6 +15,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,25 @@ class RequestBodyTest {
     String head = send("Content-Length: " + body.length + "\r\n", body);
     assertThat(head).startsWith("HTTP/1.1 400");
     assertThat(head.toLowerCase()).contains("content-type: application/problem+json");
+  }
+
+  @Test
+  void acceptsBodiesOverHttp2() throws Exception {
+    // The JDK client upgrades the first request to HTTP/2 (h2c); the second is an HTTP/2 stream.
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(registrations.toURI())
+                  .header("Authorization", TestTokens.bearer(Roles.REGISTRAR, Province.SH))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          JSON.writeValueAsBytes(registration())))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
   }
 
   /** Sends the request head, then each part after a pause; returns the answer's head. */

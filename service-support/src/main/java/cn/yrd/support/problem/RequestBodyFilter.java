@@ -4,6 +4,7 @@ import cn.yrd.contracts.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,11 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>A body larger than {@code quarkus.http.limits.max-body-size} is refused with a 413 problem
  *       before it is read, instead of the HTTP layer's bare 413, so that every error a client gets
  *       is {@code application/problem+json}.
- *   <li>A body of at most {@code quarkus.rest.input-buffer-size} is read whole on the event loop.
- *       Quarkus REST hands a blocking endpoint (every endpoint that writes to the database) its
- *       body as a stream that the worker thread waits on while the event loop delivers it; a body
- *       already read is passed as bytes, saving that hand-off between two threads per request.
- *       Larger bodies (bulk imports) are still streamed.
+ *   <li>A body of at most {@code quarkus.rest.input-buffer-size} sent over HTTP/1.x is read whole
+ *       on the event loop. Quarkus REST hands a blocking endpoint (every endpoint that writes to
+ *       the database) its body as a stream that the worker thread waits on while the event loop
+ *       delivers it; a body already read is passed as bytes, saving that hand-off between two
+ *       threads per request. Larger bodies (bulk imports) are still streamed.
  * </ul>
  */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class RequestBodyFilter {
           long length = declaredLength(context.request());
           if (length > max) {
             refuseTooLarge(context, max);
-          } else if (length > 0 && length <= buffered && !context.request().isEnded()) {
+          } else if (length > 0 && length <= buffered && readableWhole(context.request())) {
             readWhole(context);
           } else {
             context.next();
@@ -50,6 +51,14 @@ public class RequestBodyFilter {
         },
         // Before everything else, the body handler included.
         Integer.MAX_VALUE);
+  }
+
+  /**
+   * HTTP/1.x only: Quarkus REST pauses every request it takes over, and an HTTP/2 stream refuses a
+   * pause once its body has been read ("Request has already been read").
+   */
+  private static boolean readableWhole(HttpServerRequest request) {
+    return request.version() != HttpVersion.HTTP_2 && !request.isEnded();
   }
 
   private void readWhole(RoutingContext context) {
