@@ -112,7 +112,7 @@ final class Benchmarks {
     String registry = ServiceDatabases.registry(province.name());
     await(
         registry + "'s outbox to be published",
-        () -> count(registry, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
+        () -> count(registry, "SELECT count(*) FROM outbox_unpublished") == 0);
     try (Admin admin = admin()) {
       for (String group : List.of("recognition", "audit")) {
         await(group + " to catch up", () -> lag(admin, group) == 0);

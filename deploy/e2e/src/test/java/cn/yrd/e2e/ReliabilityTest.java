@@ -182,10 +182,7 @@ class ReliabilityTest {
       TestFederation.register(federation, Province.JS, "320583", null);
     }
     long unpublished =
-        TestFederation.count(
-            federation,
-            "registry_js",
-            "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+        TestFederation.count(federation, "registry_js", "SELECT count(*) FROM outbox_unpublished");
     federation.kill("registry-js");
     infra.startKafka();
     federation.restart("registry-js");

@@ -19,7 +19,7 @@ final class ContainerInfrastructure implements Infrastructure {
   static ContainerInfrastructure start() {
     PostgreSQLContainer postgres =
         new PostgreSQLContainer(POSTGRES_IMAGE)
-            .withCommand("postgres", "-c", "max_connections=300");
+            .withCommand("postgres", "-c", "max_connections=300", "-c", "shared_buffers=1GB");
     KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
     postgres.start();
     kafka.start();

@@ -28,6 +28,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               // consumed event) must survive a crash of PostgreSQL or of the host.
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
+              // The default 128 MB is shared by every service's database: under load, backends
+              // evicted dirty pages themselves and read back what another database had pushed out.
+              .setServerConfig("shared_buffers", "1GB")
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);

@@ -38,6 +38,9 @@ class EmbeddedInfrastructureTest {
         assertThat(setting(db, "synchronous_commit"))
             .as("a commit returns once its WAL is on disk")
             .isEqualTo("on");
+        assertThat(setting(db, "shared_buffers"))
+            .as("room in memory for every service's working set")
+            .isEqualTo("1GB");
       }
       ConsumerRecord<String, String> echoed =
           KafkaRoundTrip.roundTrip(

@@ -44,8 +44,6 @@ public class OutboxEvent extends PanacheEntityBase {
   @Column(name = "occurred_at", nullable = false)
   public OffsetDateTime occurredAt;
 
+  /** ce_sequence, given by the relay; published once the relay's progress has passed it. */
   public Long sequence;
-
-  @Column(name = "published_at")
-  public OffsetDateTime publishedAt;
 }

@@ -24,8 +24,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends outbox rows as CloudEvents (Kafka binary mode) and reports which the broker acknowledged.
  */
 final class OutboxPublisher implements AutoCloseable {
-  /** The rows acknowledged, in order, and the first failure if the batch did not get through. */
-  record Result(List<Long> acknowledged, RuntimeException failure) {}
+  /**
+   * How many of the batch's rows, from its start, the broker acknowledged without a gap, and the
+   * first failure if the batch did not get through.
+   */
+  record Result(int acknowledged, RuntimeException failure) {}
 
   private final KafkaProducer<String, byte[]> producer;
   private final String source;
@@ -59,14 +62,16 @@ final class OutboxPublisher implements AutoCloseable {
       }
     }
     producer.flush();
-    List<Long> acknowledged = new ArrayList<>(pending.size());
-    for (int i = 0; i < pending.size(); i++) {
+    // Rows after the first unacknowledged one are sent again with it, so only the prefix counts.
+    int acknowledged = 0;
+    for (Future<RecordMetadata> sent : pending) {
       try {
-        pending.get(i).get();
-        acknowledged.add(rows.get(i).position());
+        sent.get();
+        acknowledged++;
       } catch (ExecutionException e) {
         failure =
             failure == null ? new IllegalStateException(e.getCause().getMessage(), e) : failure;
+        break;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failure = new IllegalStateException("interrupted while sending", e);

@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the outbox in order. Exactly one instance per province is the leader (it holds a
  * PostgreSQL advisory lock on a dedicated connection); the leader numbers rows as it claims them
- * and commits the numbers before sending, so a crash re-sends the same numbers. Rows are marked
- * sent only after the broker acknowledged them. See docs/adr/0002-outbox-relay.md.
+ * and commits the numbers before sending, so a crash re-sends the same numbers. Its progress moves
+ * past a row only after the broker acknowledged it and every row numbered before it. See
+ * docs/adr/0002-outbox-relay.md.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "yrd.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -150,9 +151,11 @@ public class OutboxRelay {
       publisher = new OutboxPublisher(kafkaConfig, config.source(), config.province());
     }
     OutboxPublisher.Result result = publisher.send(rows);
-    store.markPublished(result.acknowledged());
-    published.increment(result.acknowledged().size());
-    backlog.addAndGet(-result.acknowledged().size());
+    if (result.acknowledged() > 0) {
+      store.markPublishedThrough(rows.get(result.acknowledged() - 1).sequence());
+    }
+    published.increment(result.acknowledged());
+    backlog.addAndGet(-result.acknowledged());
     if (result.failure() != null) {
       throw result.failure();
     }

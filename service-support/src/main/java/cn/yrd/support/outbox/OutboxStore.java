@@ -29,8 +29,9 @@ final class OutboxStore {
   }
 
   /**
-   * The oldest unpublished rows, in position order. Rows without a sequence number get the next
-   * numbers, committed before this returns, so every send of a row carries the same number.
+   * The rows still to publish: first those numbered but not acknowledged (in number order), then
+   * the oldest unnumbered rows (in position order), which get the next numbers, committed before
+   * this returns, so every send of a row carries the same number.
    */
   List<Row> claim(int limit) throws SQLException {
     List<Row> rows = new ArrayList<>();
@@ -39,10 +40,19 @@ final class OutboxStore {
     // The last number given comes with the rows, in the same round trip.
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT position, event_id, topic, event_type, subject, payload::text, occurred_at,"
-                + " sequence, (SELECT coalesce(max(sequence), 0) FROM outbox_event)"
-                + " FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?")) {
+            "SELECT * FROM ("
+                + "(SELECT position, event_id, topic, event_type, subject, payload::text,"
+                + " occurred_at, sequence FROM outbox_event"
+                + " WHERE sequence > (SELECT published_through FROM outbox_progress)"
+                + " ORDER BY sequence LIMIT ?)"
+                + " UNION ALL (SELECT position, event_id, topic, event_type, subject, payload::text,"
+                + " occurred_at, sequence FROM outbox_event WHERE sequence IS NULL"
+                + " ORDER BY position LIMIT ?)) AS due,"
+                + " (SELECT coalesce(max(sequence), 0) FROM outbox_event) AS numbered"
+                + " ORDER BY sequence NULLS LAST, position LIMIT ?")) {
       select.setInt(1, limit);
+      select.setInt(2, limit);
+      select.setInt(3, limit);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
           if (rows.isEmpty()) {
@@ -86,14 +96,13 @@ final class OutboxStore {
     return pairs.stream().map(pair -> pair[index]).toArray(Long[]::new);
   }
 
-  void markPublished(List<Long> positions) throws SQLException {
-    if (positions.isEmpty()) {
-      return;
-    }
+  /** Records that every row numbered up to {@code sequence} has been acknowledged. */
+  void markPublishedThrough(long sequence) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE outbox_event SET published_at = now() WHERE position = ANY (?)")) {
-      update.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
+            "UPDATE outbox_progress SET published_through = ? WHERE published_through < ?")) {
+      update.setLong(1, sequence);
+      update.setLong(2, sequence);
       update.executeUpdate();
     }
     connection.commit();
@@ -101,8 +110,7 @@ final class OutboxStore {
 
   long countUnpublished() throws SQLException {
     try (PreparedStatement count =
-            connection.prepareStatement(
-                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+            connection.prepareStatement("SELECT count(*) FROM outbox_unpublished");
         ResultSet result = count.executeQuery()) {
       result.next();
       long value = result.getLong(1);

@@ -1,0 +1,72 @@
+package cn.yrd.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.local.PostgresServer;
+import cn.yrd.local.testing.SharedInfrastructure;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/** A registry upgraded from per-row publication marks to the relay's progress row loses nothing. */
+class OutboxUpgradeTest {
+  private static final String DATABASE = "registry_outbox_upgrade";
+
+  @Test
+  void keepsEveryRowFromTheFirstUnacknowledgedNumberOnUnpublished() throws SQLException {
+    PostgresServer postgres = SharedInfrastructure.postgres();
+    try (Connection admin = postgres.connect("postgres");
+        Statement drop = admin.createStatement()) {
+      drop.execute("DROP DATABASE IF EXISTS " + DATABASE);
+    }
+    postgres.ensureDatabase(DATABASE);
+    flyway(postgres, "2").migrate();
+    try (Connection connection = postgres.connect(DATABASE);
+        Statement statement = connection.createStatement()) {
+      // 1–3 and 5 acknowledged, 4 numbered but not acknowledged, position 6 not yet numbered.
+      statement.execute(
+          "INSERT INTO outbox_event"
+              + " (event_id, topic, event_type, subject, payload, occurred_at, sequence,"
+              + " published_at)"
+              + " SELECT gen_random_uuid(), 't', 'e', 's', '{}', now(), n,"
+              + " CASE WHEN n IN (4, 6) THEN NULL ELSE now() END"
+              + " FROM generate_series(1, 6) AS n");
+      statement.execute("UPDATE outbox_event SET sequence = NULL WHERE sequence = 6");
+
+      flyway(postgres, "latest").migrate();
+
+      assertThat(single(statement, "SELECT published_through FROM outbox_progress")).isEqualTo(3);
+      assertThat(column(statement, "SELECT position FROM outbox_unpublished ORDER BY position"))
+          .containsExactly(4L, 5L, 6L);
+    }
+  }
+
+  private static Flyway flyway(PostgresServer postgres, String target) {
+    return Flyway.configure()
+        .dataSource(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password())
+        .locations("classpath:db/migration")
+        .target(target)
+        .load();
+  }
+
+  private static long single(Statement statement, String sql) throws SQLException {
+    List<Long> values = column(statement, sql);
+    assertThat(values).hasSize(1);
+    return values.get(0);
+  }
+
+  private static List<Long> column(Statement statement, String sql) throws SQLException {
+    List<Long> values = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        values.add(result.getLong(1));
+      }
+    }
+    return values;
+  }
+}
