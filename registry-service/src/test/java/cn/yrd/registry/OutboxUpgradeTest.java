@@ -20,7 +20,7 @@ class OutboxUpgradeTest {
   @Test
   void keepsEveryRowFromTheFirstUnacknowledgedNumberOnUnpublished() throws SQLException {
     PostgresServer postgres = SharedInfrastructure.postgres();
-    try (Connection admin = postgres.connect("postgres");
+    try (Connection admin = postgres.connect(postgres.adminDatabase());
         Statement drop = admin.createStatement()) {
       drop.execute("DROP DATABASE IF EXISTS " + DATABASE);
     }

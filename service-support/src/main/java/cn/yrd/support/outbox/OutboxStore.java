@@ -22,6 +22,9 @@ final class OutboxStore {
       OffsetDateTime occurredAt,
       long sequence) {}
 
+  private static final String COLUMNS =
+      "position, event_id, topic, event_type, subject, payload::text, occurred_at, sequence";
+
   private final Connection connection;
 
   OutboxStore(Connection connection) {
@@ -37,17 +40,18 @@ final class OutboxStore {
     List<Row> rows = new ArrayList<>();
     List<long[]> toNumber = new ArrayList<>();
     long next = 0;
-    // The last number given comes with the rows, in the same round trip.
+    // The last number given comes with the rows, in the same round trip. Each branch has its own
+    // LIMIT (rather than reading outbox_unpublished) so a large backlog is never sorted whole.
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT * FROM ("
-                + "(SELECT position, event_id, topic, event_type, subject, payload::text,"
-                + " occurred_at, sequence FROM outbox_event"
+            "SELECT * FROM ((SELECT "
+                + COLUMNS
+                + " FROM outbox_event"
                 + " WHERE sequence > (SELECT published_through FROM outbox_progress)"
                 + " ORDER BY sequence LIMIT ?)"
-                + " UNION ALL (SELECT position, event_id, topic, event_type, subject, payload::text,"
-                + " occurred_at, sequence FROM outbox_event WHERE sequence IS NULL"
-                + " ORDER BY position LIMIT ?)) AS due,"
+                + " UNION ALL (SELECT "
+                + COLUMNS
+                + " FROM outbox_event WHERE sequence IS NULL ORDER BY position LIMIT ?)) AS due,"
                 + " (SELECT coalesce(max(sequence), 0) FROM outbox_event) AS numbered"
                 + " ORDER BY sequence NULLS LAST, position LIMIT ?")) {
       select.setInt(1, limit);
