@@ -1,6 +1,7 @@
 package cn.yrd.bench;
 
 import cn.yrd.contracts.CloudEventHeaders;
+import cn.yrd.contracts.EventIds;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.Topics;
@@ -277,7 +278,7 @@ final class Benchmarks {
         org.setString(2, "name" + serial);
         org.setString(3, body);
         org.executeUpdate();
-        outbox.setObject(1, UUID.randomUUID());
+        outbox.setObject(1, EventIds.next());
         outbox.setString(2, Orgs.uscc(Province.SH, serial));
         outbox.setString(3, "{\"organization\":" + body + "}");
         outbox.executeUpdate();
@@ -673,7 +674,7 @@ final class Benchmarks {
                         + "\",\"status\":\"GRANTED\",\"reasons\":[\"ALL_CHECKS_PASSED\"]}")
                     .getBytes(StandardCharsets.UTF_8));
         header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
-        header(r, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(r, CloudEventHeaders.ID, EventIds.next().toString());
         header(r, CloudEventHeaders.SOURCE, "/yrd/recognition");
         header(r, CloudEventHeaders.TYPE, "cn.yrd.recognition.granted.v1");
         header(r, CloudEventHeaders.SUBJECT, subject);

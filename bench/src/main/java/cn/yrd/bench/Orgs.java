@@ -7,7 +7,10 @@ import cn.yrd.contracts.UsccGenerator;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Valid registration bodies with unique codes and names, about 500 bytes each. */
+/**
+ * Valid registration bodies with unique codes, names and legal representatives, about 500 bytes
+ * each.
+ */
 final class Orgs {
   private static final AtomicLong SERIAL = new AtomicLong(20_000_000);
   private static final String[] DIVISIONS = {"310115", "320583", "330106", "340104"};
@@ -30,11 +33,13 @@ final class Orgs {
 
   /** A registration; {@code name} null means a unique generated one. */
   static String json(Province province, long serial, String name) {
+    // A legal representative of their own for each of 15 million consecutive serials, as in a
+    // real register; (serial % 1000) for the sequence repeated a person every 15,000 serials.
     String id =
         ResidentIdNumber.compose(
             division(province),
             LocalDate.of(1960, 1, 1).plusDays(serial % 15_000),
-            (int) (serial % 1000));
+            (int) (serial / 15_000 % 1000));
     return "{\"uscc\":\""
         + uscc(province, serial)
         + "\",\"name\":\""

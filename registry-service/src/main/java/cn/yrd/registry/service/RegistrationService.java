@@ -1,5 +1,6 @@
 package cn.yrd.registry.service;
 
+import cn.yrd.contracts.EventIds;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.PersonReference;
 import cn.yrd.contracts.ResidentIdNumber;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** 登记: registering, amending, deregistering and revoking organizations. */
 @ApplicationScoped
@@ -69,7 +69,7 @@ public class RegistrationService {
     Change change = changeOf(request);
     return new NewRegistration(
         org,
-        UUID.randomUUID(),
+        EventIds.next(),
         eventTypeOf(request),
         change.date(),
         change.decisionNumber(),

@@ -1,5 +1,6 @@
 package cn.yrd.support.outbox;
 
+import cn.yrd.contracts.EventIds;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.support.time.BusinessTime;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -19,7 +20,7 @@ public class OutboxWriter {
 
   /** Stores the event; its id is the CloudEvent's {@code ce_id}. */
   public UUID append(String eventType, String subject, String payloadJson) {
-    UUID eventId = UUID.randomUUID();
+    UUID eventId = EventIds.next();
     OutboxEvent event = new OutboxEvent();
     event.eventId = eventId;
     event.topic = EventTypes.topicOf(eventType);
