@@ -44,11 +44,17 @@ public class ConflictDetector {
    */
   public void reconcile(Map<String, List<Condition>> holdingByScope) {
     Map<String, Map<String, Conflict>> openByScope = new HashMap<>();
-    for (Conflict c :
-        Conflict.<Conflict>list(
-            "scopeKey in ?1 and status in ?2",
-            holdingByScope.keySet(),
-            List.of(ConflictStatus.OPEN, ConflictStatus.ACKNOWLEDGED))) {
+    // One array parameter: Hibernate translates an HQL "in" list anew for every length of it.
+    @SuppressWarnings("unchecked")
+    List<Conflict> open =
+        Panache.getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM conflict WHERE scope_key = ANY (cast(:scopes AS text[]))"
+                    + " AND status IN ('OPEN', 'ACKNOWLEDGED')",
+                Conflict.class)
+            .setParameter("scopes", holdingByScope.keySet().toArray(String[]::new))
+            .getResultList();
+    for (Conflict c : open) {
       openByScope.computeIfAbsent(c.scopeKey, k -> new HashMap<>()).put(c.conditionKey, c);
     }
     Set<String> dismissed = closedByOfficer(holdingByScope.values());
@@ -151,20 +157,19 @@ public class ConflictDetector {
    * not raised again unchanged. One query for the whole batch, as {@link #dismissal} keys.
    */
   private static Set<String> closedByOfficer(Collection<List<Condition>> holding) {
-    List<String> keys = holding.stream().flatMap(List::stream).map(Condition::key).toList();
+    String[] keys =
+        holding.stream().flatMap(List::stream).map(Condition::key).toArray(String[]::new);
     Set<String> dismissed = new HashSet<>();
-    for (int from = 0; from < keys.size(); from += 1_000) {
-      List<Object[]> rows =
-          Panache.getEntityManager()
-              .createQuery(
-                  "select c.conditionKey, c.fingerprint from Conflict c"
-                      + " where c.resolution = :officer and c.conditionKey in :keys",
-                  Object[].class)
-              .setParameter("officer", OFFICER)
-              .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + 1_000)))
-              .getResultList();
-      rows.forEach(row -> dismissed.add(dismissal((String) row[0], (String) row[1])));
-    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        Panache.getEntityManager()
+            .createNativeQuery(
+                "SELECT condition_key, fingerprint FROM conflict"
+                    + " WHERE resolution = :officer AND condition_key = ANY (cast(:keys AS text[]))")
+            .setParameter("officer", OFFICER)
+            .setParameter("keys", keys)
+            .getResultList();
+    rows.forEach(row -> dismissed.add(dismissal((String) row[0], (String) row[1])));
     return dismissed;
   }
 

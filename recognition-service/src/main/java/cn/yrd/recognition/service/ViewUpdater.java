@@ -8,6 +8,7 @@ import cn.yrd.recognition.event.EventMeta;
 import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.support.time.BusinessTime;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,16 @@ public class ViewUpdater {
     List<String> usccs =
         events.stream().map(e -> e.event().organization().uscc()).distinct().toList();
     Map<OrgRecord.Key, OrgRecord> records = new HashMap<>();
-    for (OrgRecord r : OrgRecord.<OrgRecord>list("uscc in ?1", usccs)) {
+    // One array parameter: Hibernate translates an HQL "in" list anew for every length of it.
+    @SuppressWarnings("unchecked")
+    List<OrgRecord> found =
+        Panache.getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM org_record WHERE uscc = ANY (cast(:usccs AS bpchar[]))",
+                OrgRecord.class)
+            .setParameter("usccs", usccs.toArray(String[]::new))
+            .getResultList();
+    for (OrgRecord r : found) {
       records.put(new OrgRecord.Key(r.uscc, r.province), r);
     }
     return records;
