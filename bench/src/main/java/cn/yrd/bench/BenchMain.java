@@ -189,10 +189,11 @@ public final class BenchMain {
       if (figures.contains("2")) {
 
         double[] kafka = b.kafkaBaseline(sizes.pipeline());
-        // As figures 1 and 3 warm their paths first, a first, unrecorded import of a fifth of the
-        // size warms the import path of every service (half of a cold registry's CPU during an
-        // import was its JIT compilers); it returns once recognition and audit have consumed it.
-        Benchmarks.Pipeline warm = b.pipeline(sizes.pipeline() / 5);
+        // As figures 1 and 3 warm their paths first, a first, unrecorded import of the same size
+        // warms the import path of every service; it returns once recognition and audit have
+        // consumed it. After one of a fifth of the size, recognition's and the registries' C2
+        // compilers were still busy through the whole measured import (fourteenth pass).
+        Benchmarks.Pipeline warm = b.pipeline(sizes.pipeline());
         Benchmarks.Pipeline pipe = b.pipeline(sizes.pipeline());
         lines.add(
             row(
