@@ -4,10 +4,10 @@ import java.util.UUID;
 
 /**
  * New event ids ({@code ce_id}): time-ordered UUIDs, version 7 of RFC 9562. The first 48 bits are
- * the Unix time in milliseconds, the other 74 free bits are random, as many as a version-4 UUID has
- * less 48. Every table that indexes event ids (outbox, history, processed events, audit log) then
- * inserts near the right edge of its index, as it does for a serial key, instead of at a random
- * leaf of an index that outgrows the caches.
+ * the Unix time in milliseconds; the other 74 free bits are random (a version-4 UUID has 122).
+ * Every table that indexes event ids (outbox, history, processed events, audit log) then inserts
+ * near the right edge of its index, as it does for a serial key, instead of at a random leaf of an
+ * index that outgrows the caches.
  */
 public final class EventIds {
   private static final long VERSION_7 = 0x7000L;
