@@ -2,7 +2,6 @@ package cn.yrd.recognition.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** Settings of the recognition service ({@code yrd.recognition.*}). */
@@ -24,9 +23,9 @@ public interface RecognitionConfig {
   /**
    * Consumers of the registry topics in this instance, each on its own thread. They share the
    * topics' partitions, so more than one helps only when the topics have more than one partition.
+   * At least 1: {@link cn.yrd.recognition.event.RegistryEventConsumer} refuses to start with fewer.
    */
   @WithDefault("2")
-  @Min(1)
   int consumerThreads();
 
   /** The Kafka consumer group of all recognition instances. */

@@ -38,7 +38,7 @@ public class RegistryEventConsumer {
   void start(@Observes StartupEvent event) {
     Counter applied = metrics.counter("yrd.recognition.events.applied");
     Counter deadLettered = metrics.counter("yrd.recognition.events.dead-lettered");
-    for (int i = 1; i <= config.consumerThreads(); i++) {
+    for (int i = 1; i <= consumerCount(config.consumerThreads()); i++) {
       consumers.add(
           ConsumerThread.start(
               "registry-event-consumer-" + i,
@@ -49,6 +49,19 @@ public class RegistryEventConsumer {
               processor::applyAll,
               ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment)));
     }
+  }
+
+  /**
+   * Checked here rather than with {@code @Min} on the mapping: a constraint on any config mapping
+   * makes Quarkus build a Bean Validation factory for configuration while it starts, which cost
+   * recognition about half a second of its start-up on this project's machine.
+   */
+  static int consumerCount(int configured) {
+    if (configured < 1) {
+      throw new IllegalArgumentException(
+          "yrd.recognition.consumer-threads must be at least 1, not " + configured);
+    }
+    return configured;
   }
 
   void stop(@Observes ShutdownEvent event) {
