@@ -38,7 +38,8 @@ public class RegistryEventConsumer {
   void start(@Observes StartupEvent event) {
     Counter applied = metrics.counter("yrd.recognition.events.applied");
     Counter deadLettered = metrics.counter("yrd.recognition.events.dead-lettered");
-    for (int i = 1; i <= consumerCount(config.consumerThreads()); i++) {
+    int count = consumerCount(config.consumerThreads());
+    for (int i = 1; i <= count; i++) {
       consumers.add(
           ConsumerThread.start(
               "registry-event-consumer-" + i,
