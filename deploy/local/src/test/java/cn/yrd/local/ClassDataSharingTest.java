@@ -1,0 +1,74 @@
+package cn.yrd.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataSharingTest {
+  private static final byte[] WRITTEN_ARCHIVE_START = {
+    (byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0x58, 0x65, 0x0b, 0x00
+  };
+
+  @TempDir Path dir;
+
+  @Test
+  void writesAnArchiveWhenThereIsNone() throws Exception {
+    Path jar = jar();
+
+    assertThat(ClassDataSharing.option(jar, "audit"))
+        .isEqualTo("-XX:ArchiveClassesAtExit=" + dir.resolve("audit.jsa"));
+  }
+
+  @Test
+  void usesACompleteArchiveNewerThanTheJar() throws Exception {
+    Path jar = jar();
+    Path archive = archive(WRITTEN_ARCHIVE_START, jar, 60);
+
+    assertThat(ClassDataSharing.option(jar, "audit")).isEqualTo("-XX:SharedArchiveFile=" + archive);
+  }
+
+  @Test
+  void rebuildsAnArchiveOlderThanTheJar() throws Exception {
+    Path jar = jar();
+    Path archive = archive(WRITTEN_ARCHIVE_START, jar, -60);
+
+    assertThat(ClassDataSharing.option(jar, "audit"))
+        .isEqualTo("-XX:ArchiveClassesAtExit=" + archive);
+    assertThat(archive).doesNotExist();
+  }
+
+  @Test
+  void rebuildsAnArchiveWhoseWritingWasCutShort() throws Exception {
+    Path jar = jar();
+    Path archive = archive(new byte[4096], jar, 60);
+
+    assertThat(ClassDataSharing.option(jar, "audit"))
+        .isEqualTo("-XX:ArchiveClassesAtExit=" + archive);
+    assertThat(archive).doesNotExist();
+  }
+
+  @Test
+  void rebuildsAnEmptyArchive() throws Exception {
+    Path jar = jar();
+    Path archive = archive(new byte[0], jar, 60);
+
+    assertThat(ClassDataSharing.option(jar, "audit"))
+        .isEqualTo("-XX:ArchiveClassesAtExit=" + archive);
+  }
+
+  private Path jar() throws Exception {
+    return Files.write(dir.resolve("audit-service-runner.jar"), new byte[] {1, 2, 3});
+  }
+
+  private Path archive(byte[] content, Path jar, long secondsAfterJar) throws Exception {
+    Path archive = Files.write(dir.resolve("audit.jsa"), content);
+    Instant jarTime = Files.getLastModifiedTime(jar).toInstant();
+    Files.setLastModifiedTime(archive, FileTime.from(jarTime.plusSeconds(secondsAfterJar)));
+    return archive;
+  }
+}
