@@ -37,6 +37,11 @@ final class ClassDataSharing {
     }
   }
 
+  /** Whether the JVM started with this option writes the archive when it exits. */
+  static boolean writesArchive(String option) {
+    return option.startsWith("-XX:ArchiveClassesAtExit=");
+  }
+
   /**
    * The JVM writes the archive's header, magic number first, after everything else: a service
    * killed while it was writing (a stop that timed out) leaves a file of zeros there, which every

@@ -19,21 +19,28 @@ final class ServiceProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  // Writing an archive takes several CPU-seconds; killed half-way, it is wasted and written again.
+  private static final Duration ARCHIVING_STOP_TIMEOUT = Duration.ofSeconds(60);
+
   private final String name;
   private final int port;
   private final Process process;
   private final Path log;
   private final Launch launch;
+  private final Duration stopTimeout;
 
   /** What it takes to start the same service again. */
   private record Launch(Path jar, Map<String, String> env, Path logs, Path tmp) {}
 
-  private ServiceProcess(String name, int port, Process process, Path log, Launch launch) {
+  private ServiceProcess(
+      String name, int port, Process process, Path log, Launch launch, Duration stopTimeout) {
     this.name = name;
     this.port = port;
     this.process = process;
     this.log = log;
     this.launch = launch;
+    this.stopTimeout = stopTimeout;
   }
 
   static ServiceProcess start(
@@ -69,7 +76,8 @@ final class ServiceProcess implements AutoCloseable {
                   "-XX:+UseSerialGC",
                   "-XX:MetaspaceSize=64m",
                   "-Djava.io.tmpdir=" + tmp));
-      command.add(ClassDataSharing.option(jar, name));
+      String sharing = ClassDataSharing.option(jar, name);
+      command.add(sharing);
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
@@ -82,7 +90,12 @@ final class ServiceProcess implements AutoCloseable {
       builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
       builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
       return new ServiceProcess(
-          name, port, builder.start(), log, new Launch(jar, Map.copyOf(env), logs, tmp));
+          name,
+          port,
+          builder.start(),
+          log,
+          new Launch(jar, Map.copyOf(env), logs, tmp),
+          ClassDataSharing.writesArchive(sharing) ? ARCHIVING_STOP_TIMEOUT : STOP_TIMEOUT);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -150,12 +163,15 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Asks the service to stop (SIGTERM), then kills it if it has not stopped in 15 s. */
+  /**
+   * Asks the service to stop (SIGTERM), then kills it if it has not stopped in 15 s, or in 60 s
+   * when it writes its class-data-sharing archive as it exits.
+   */
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -20,8 +20,10 @@ class ClassDataSharingTest {
   void writesAnArchiveWhenThereIsNone() throws Exception {
     Path jar = jar();
 
-    assertThat(ClassDataSharing.option(jar, "audit"))
-        .isEqualTo("-XX:ArchiveClassesAtExit=" + dir.resolve("audit.jsa"));
+    String option = ClassDataSharing.option(jar, "audit");
+
+    assertThat(option).isEqualTo("-XX:ArchiveClassesAtExit=" + dir.resolve("audit.jsa"));
+    assertThat(ClassDataSharing.writesArchive(option)).isTrue();
   }
 
   @Test
@@ -29,7 +31,10 @@ class ClassDataSharingTest {
     Path jar = jar();
     Path archive = archive(WRITTEN_ARCHIVE_START, jar, 60);
 
-    assertThat(ClassDataSharing.option(jar, "audit")).isEqualTo("-XX:SharedArchiveFile=" + archive);
+    String option = ClassDataSharing.option(jar, "audit");
+
+    assertThat(option).isEqualTo("-XX:SharedArchiveFile=" + archive);
+    assertThat(ClassDataSharing.writesArchive(option)).isFalse();
   }
 
   @Test
