@@ -1,6 +1,7 @@
 package cn.yrd.support.problem;
 
 import cn.yrd.contracts.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,9 +15,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Declares, once for every API operation, the problem+json responses {@link ProblemMappers} can
  * give: 400 and 422 everywhere, 401 and 403 where a bearer token is required, 404 where a path
- * names a resource. Operations keep their own specific responses (409, 412, 428…). Enabled with
- * {@code mp.openapi.filter=cn.yrd.support.problem.ProblemResponsesFilter}.
+ * names a resource. Operations keep their own specific responses (409, 412, 428…). It runs when the
+ * service is built: configured as {@code mp.openapi.filter}, it ran at every start instead, which
+ * then parsed and wrote the whole document again (about 0.25 s of each service's start-up here).
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
   private static final Map<String, String> ALWAYS =
       Map.of(
