@@ -47,7 +47,7 @@ final class ClassDataSharing {
    * killed while it was writing (a stop that timed out) leaves a file of zeros there, which every
    * later start would map in vain, starting as slowly as without an archive.
    */
-  static boolean complete(Path archive) throws IOException {
+  private static boolean complete(Path archive) throws IOException {
     try (InputStream in = Files.newInputStream(archive)) {
       return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
     }
