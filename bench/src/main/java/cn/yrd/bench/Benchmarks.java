@@ -246,7 +246,7 @@ final class Benchmarks {
       s.execute(
           "CREATE TABLE bench_org (uscc char(18) PRIMARY KEY, name text NOT NULL UNIQUE, body jsonb NOT NULL, version bigint NOT NULL)");
       s.execute(
-          "CREATE TABLE bench_outbox (position bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, subject text NOT NULL, payload jsonb NOT NULL, published_at timestamptz)");
+          "CREATE TABLE bench_outbox (position bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, subject text NOT NULL, payload text NOT NULL, published_at timestamptz)");
     }
     return closedLoop(connections, duration, new JdbcInserter());
   }
@@ -273,7 +273,7 @@ final class Benchmarks {
               c.prepareStatement("INSERT INTO bench_org VALUES (?, ?, ?::jsonb, 0)");
           PreparedStatement outbox =
               c.prepareStatement(
-                  "INSERT INTO bench_outbox (event_id, subject, payload) VALUES (?, ?, ?::jsonb)")) {
+                  "INSERT INTO bench_outbox (event_id, subject, payload) VALUES (?, ?, ?)")) {
         org.setString(1, Orgs.uscc(Province.SH, serial));
         org.setString(2, "name" + serial);
         org.setString(3, body);

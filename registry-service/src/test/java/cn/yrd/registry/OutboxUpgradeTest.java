@@ -13,18 +13,13 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** A registry upgraded from per-row publication marks to the relay's progress row loses nothing. */
+/** A registry's outbox loses nothing through the upgrades of its schema. */
 class OutboxUpgradeTest {
   private static final String DATABASE = "registry_outbox_upgrade";
 
   @Test
   void keepsEveryRowFromTheFirstUnacknowledgedNumberOnUnpublished() throws SQLException {
-    PostgresServer postgres = SharedInfrastructure.postgres();
-    try (Connection admin = postgres.connect(postgres.adminDatabase());
-        Statement drop = admin.createStatement()) {
-      drop.execute("DROP DATABASE IF EXISTS " + DATABASE);
-    }
-    postgres.ensureDatabase(DATABASE);
+    PostgresServer postgres = freshDatabase();
     flyway(postgres, "2").migrate();
     try (Connection connection = postgres.connect(DATABASE);
         Statement statement = connection.createStatement()) {
@@ -41,9 +36,51 @@ class OutboxUpgradeTest {
       flyway(postgres, "latest").migrate();
 
       assertThat(single(statement, "SELECT published_through FROM outbox_progress")).isEqualTo(3);
-      assertThat(column(statement, "SELECT position FROM outbox_unpublished ORDER BY position"))
+      assertThat(
+              column(
+                  statement,
+                  "SELECT position FROM outbox_unpublished ORDER BY position",
+                  Long.class))
           .containsExactly(4L, 5L, 6L);
     }
+  }
+
+  @Test
+  void keepsPayloadsThroughTheUpgradeAndNewOnesExactlyAsWritten() throws SQLException {
+    PostgresServer postgres = freshDatabase();
+    flyway(postgres, "3").migrate();
+    try (Connection connection = postgres.connect(DATABASE);
+        Statement statement = connection.createStatement()) {
+      statement.execute(insertUnpublished("{\"name\": \"上海\", \"n\": 1}"));
+
+      flyway(postgres, "latest").migrate();
+      // jsonb printed the old row with its keys reordered; a new row keeps the writer's bytes.
+      statement.execute(insertUnpublished("{\"name\":\"江苏\",\"n\":2}"));
+
+      assertThat(
+              column(
+                  statement,
+                  "SELECT payload FROM outbox_unpublished ORDER BY position",
+                  String.class))
+          .containsExactly("{\"n\": 1, \"name\": \"上海\"}", "{\"name\":\"江苏\",\"n\":2}");
+    }
+  }
+
+  private static String insertUnpublished(String payload) {
+    return "INSERT INTO outbox_event (event_id, topic, event_type, subject, payload, occurred_at)"
+        + " VALUES (gen_random_uuid(), 't', 'e', 's', '"
+        + payload
+        + "', now())";
+  }
+
+  private static PostgresServer freshDatabase() throws SQLException {
+    PostgresServer postgres = SharedInfrastructure.postgres();
+    try (Connection admin = postgres.connect(postgres.adminDatabase());
+        Statement drop = admin.createStatement()) {
+      drop.execute("DROP DATABASE IF EXISTS " + DATABASE);
+    }
+    postgres.ensureDatabase(DATABASE);
+    return postgres;
   }
 
   private static Flyway flyway(PostgresServer postgres, String target) {
@@ -55,16 +92,17 @@ class OutboxUpgradeTest {
   }
 
   private static long single(Statement statement, String sql) throws SQLException {
-    List<Long> values = column(statement, sql);
+    List<Long> values = column(statement, sql, Long.class);
     assertThat(values).hasSize(1);
     return values.get(0);
   }
 
-  private static List<Long> column(Statement statement, String sql) throws SQLException {
-    List<Long> values = new ArrayList<>();
+  private static <T> List<T> column(Statement statement, String sql, Class<T> type)
+      throws SQLException {
+    List<T> values = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
-        values.add(result.getLong(1));
+        values.add(result.getObject(1, type));
       }
     }
     return values;

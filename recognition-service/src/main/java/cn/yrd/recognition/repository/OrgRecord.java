@@ -12,8 +12,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** One province's latest state of one organization, as its registry published it. */
 @Entity
@@ -108,8 +106,7 @@ public class OrgRecord extends PanacheEntityBase {
 
   /** Lazy: only the organization API reads it back; the consumer only writes it. */
   @Basic(fetch = FetchType.LAZY)
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false, columnDefinition = "jsonb")
+  @Column(nullable = false)
   public String state;
 
   @Column(name = "updated_at", nullable = false)

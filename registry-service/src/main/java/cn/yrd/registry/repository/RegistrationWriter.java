@@ -38,7 +38,7 @@ public class RegistrationWriter {
           + " VALUES (?,?,?,?,?,?,?::jsonb,?,?)";
   private static final String OUTBOX =
       "INSERT INTO outbox_event (event_id, topic, event_type, subject, payload, occurred_at)"
-          + " VALUES (?,?,?,?,?::jsonb,?)";
+          + " VALUES (?,?,?,?,?,?)";
 
   @Inject AgroalDataSource dataSource;
 

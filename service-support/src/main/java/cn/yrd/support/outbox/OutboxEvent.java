@@ -7,8 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** 发件箱事件: one change waiting to be published, written in the change's own transaction. */
 @Entity
@@ -37,8 +35,8 @@ public class OutboxEvent extends PanacheEntityBase {
   @Column(nullable = false)
   public String subject;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false, columnDefinition = "jsonb")
+  /** The CloudEvent's data, as the service wrote it. */
+  @Column(nullable = false)
   public String payload;
 
   @Column(name = "occurred_at", nullable = false)

@@ -23,7 +23,7 @@ final class OutboxStore {
       long sequence) {}
 
   private static final String COLUMNS =
-      "position, event_id, topic, event_type, subject, payload::text, occurred_at, sequence";
+      "position, event_id, topic, event_type, subject, payload, occurred_at, sequence";
 
   private final Connection connection;
 
