@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -301,21 +302,17 @@ final class Benchmarks {
     }
   }
 
-  /** An import that must succeed; the warm-up runs it as often as it needs. */
-  interface PipelineRun {
-    Pipeline run() throws Exception;
-  }
-
   /**
    * Runs {@code pipeline} until a run ends less than a tenth sooner than the one before, at most
    * {@code maximum} times, and returns every run. On two cores the six JVMs' C2 compilers were
-   * still busy through a second import of 200,000 (seventeenth pass): the JIT, not the services,
-   * set the time of a measurement after one warm-up.
+   * still busy through a second import of 200,000 (seventeenth pass), so a measurement after one
+   * warm-up timed the compilers as much as the services.
    */
-  static List<Pipeline> warmUntilSettled(int maximum, PipelineRun pipeline) throws Exception {
+  static List<Pipeline> warmUntilSettled(int maximum, Callable<Pipeline> pipeline)
+      throws Exception {
     List<Pipeline> runs = new ArrayList<>();
     do {
-      runs.add(pipeline.run());
+      runs.add(pipeline.call());
     } while (runs.size() < maximum && !settled(runs));
     return runs;
   }
