@@ -1,6 +1,7 @@
 package cn.yrd.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yrd.local.PostgresServer;
 import cn.yrd.local.testing.SharedInfrastructure;
@@ -63,6 +64,37 @@ class OutboxUpgradeTest {
                   "SELECT payload FROM outbox_unpublished ORDER BY position",
                   String.class))
           .containsExactly("{\"n\": 1, \"name\": \"上海\"}", "{\"name\":\"江苏\",\"n\":2}");
+    }
+  }
+
+  @Test
+  void stillRefusesASecondRowWithTheSameNumberOrEventId() throws SQLException {
+    PostgresServer postgres = freshDatabase();
+    flyway(postgres, "latest").migrate();
+    try (Connection connection = postgres.connect(DATABASE);
+        Statement statement = connection.createStatement()) {
+      statement.execute(insertUnpublished("{}"));
+      statement.execute(insertUnpublished("{}"));
+      statement.execute("UPDATE outbox_event SET sequence = 1 WHERE position = 1");
+
+      assertThatThrownBy(
+              () -> statement.execute("UPDATE outbox_event SET sequence = 1 WHERE position = 2"))
+          .hasMessageContaining("outbox_event_sequence");
+      // The outbox's own index on event ids is gone; the history entry every change writes with
+      // its event keeps them unique.
+      statement.execute(
+          "INSERT INTO organization (uscc, name, category, legal_rep_name, legal_rep_id_number,"
+              + " legal_rep_person_ref, domicile, business_scope, registered_funds,"
+              + " registration_authority, establishment_date, status, version, created_at,"
+              + " updated_at) VALUES ('91310000MA1FL8LQ3A', 'n', 'SOCIAL_GROUP', 'r', 'i',"
+              + " repeat('a', 64), 'd', 'b', 0, 'a', current_date, 'ACTIVE', 0, now(), now())");
+      String history =
+          "INSERT INTO organization_history (uscc, event_id, event_type, effective_date, details,"
+              + " actor, recorded_at) SELECT '91310000MA1FL8LQ3A', event_id, 'e', current_date,"
+              + " '{}', 'a', now() FROM outbox_event WHERE position = 1";
+      statement.execute(history);
+      assertThatThrownBy(() -> statement.execute(history))
+          .hasMessageContaining("organization_history_event_id_key");
     }
   }
 
