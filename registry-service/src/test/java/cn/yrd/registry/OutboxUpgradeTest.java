@@ -3,6 +3,7 @@ package cn.yrd.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yrd.contracts.OrgCategory;
 import cn.yrd.local.PostgresServer;
 import cn.yrd.local.testing.SharedInfrastructure;
 import java.sql.Connection;
@@ -14,7 +15,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** A registry's outbox loses nothing through the upgrades of its schema. */
+/**
+ * A registry's outbox loses nothing through the upgrades of its schema, and its numbers and event
+ * ids stay unique.
+ */
 class OutboxUpgradeTest {
   private static final String DATABASE = "registry_outbox_upgrade";
 
@@ -82,16 +86,21 @@ class OutboxUpgradeTest {
           .hasMessageContaining("outbox_event_sequence");
       // The outbox's own index on event ids is gone; the history entry every change writes with
       // its event keeps them unique.
+      String uscc = Fixtures.newUscc(OrgCategory.SOCIAL_GROUP);
       statement.execute(
           "INSERT INTO organization (uscc, name, category, legal_rep_name, legal_rep_id_number,"
               + " legal_rep_person_ref, domicile, business_scope, registered_funds,"
               + " registration_authority, establishment_date, status, version, created_at,"
-              + " updated_at) VALUES ('91310000MA1FL8LQ3A', 'n', 'SOCIAL_GROUP', 'r', 'i',"
-              + " repeat('a', 64), 'd', 'b', 0, 'a', current_date, 'ACTIVE', 0, now(), now())");
+              + " updated_at) VALUES ('"
+              + uscc
+              + "', 'n', 'SOCIAL_GROUP', 'r', 'i', repeat('a', 64), 'd', 'b', 0, 'a',"
+              + " current_date, 'ACTIVE', 0, now(), now())");
       String history =
           "INSERT INTO organization_history (uscc, event_id, event_type, effective_date, details,"
-              + " actor, recorded_at) SELECT '91310000MA1FL8LQ3A', event_id, 'e', current_date,"
-              + " '{}', 'a', now() FROM outbox_event WHERE position = 1";
+              + " actor, recorded_at) SELECT '"
+              + uscc
+              + "', event_id, 'e', current_date, '{}', 'a', now() FROM outbox_event"
+              + " WHERE position = 1";
       statement.execute(history);
       assertThatThrownBy(() -> statement.execute(history))
           .hasMessageContaining("organization_history_event_id_key");
