@@ -24,8 +24,7 @@ class OutboxUpgradeTest {
 
   @Test
   void keepsEveryRowFromTheFirstUnacknowledgedNumberOnUnpublished() throws SQLException {
-    PostgresServer postgres = freshDatabase();
-    flyway(postgres, "2").migrate();
+    PostgresServer postgres = freshDatabaseAt("2");
     try (Connection connection = postgres.connect(DATABASE);
         Statement statement = connection.createStatement()) {
       // 1–3 and 5 acknowledged, 4 numbered but not acknowledged, position 6 not yet numbered.
@@ -52,8 +51,7 @@ class OutboxUpgradeTest {
 
   @Test
   void keepsPayloadsThroughTheUpgradeAndNewOnesExactlyAsWritten() throws SQLException {
-    PostgresServer postgres = freshDatabase();
-    flyway(postgres, "3").migrate();
+    PostgresServer postgres = freshDatabaseAt("3");
     try (Connection connection = postgres.connect(DATABASE);
         Statement statement = connection.createStatement()) {
       statement.execute(insertUnpublished("{\"name\": \"上海\", \"n\": 1}"));
@@ -73,8 +71,7 @@ class OutboxUpgradeTest {
 
   @Test
   void stillRefusesASecondRowWithTheSameNumberOrEventId() throws SQLException {
-    PostgresServer postgres = freshDatabase();
-    flyway(postgres, "latest").migrate();
+    PostgresServer postgres = freshDatabaseAt("latest");
     try (Connection connection = postgres.connect(DATABASE);
         Statement statement = connection.createStatement()) {
       statement.execute(insertUnpublished("{}"));
@@ -114,13 +111,15 @@ class OutboxUpgradeTest {
         + "', now())";
   }
 
-  private static PostgresServer freshDatabase() throws SQLException {
+  /** An empty database for this test, migrated up to {@code version}. */
+  private static PostgresServer freshDatabaseAt(String version) throws SQLException {
     PostgresServer postgres = SharedInfrastructure.postgres();
     try (Connection admin = postgres.connect(postgres.adminDatabase());
         Statement drop = admin.createStatement()) {
       drop.execute("DROP DATABASE IF EXISTS " + DATABASE);
     }
     postgres.ensureDatabase(DATABASE);
+    flyway(postgres, version).migrate();
     return postgres;
   }
 
