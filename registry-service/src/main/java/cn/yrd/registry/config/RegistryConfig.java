@@ -29,6 +29,9 @@ public interface RegistryConfig {
   @WithDefault("1")
   int gradeBarAfterPenaltyYears();
 
+  /** How registrations that arrive together are committed together. */
+  GroupCommit groupCommit();
+
   /** Minimum funds per category, in CNY (configurable: the rule varies by locality). */
   interface MinimumFunds {
     @WithDefault("30000")
@@ -39,5 +42,20 @@ public interface RegistryConfig {
 
     @WithDefault("2000000")
     BigDecimal foundation();
+  }
+
+  /**
+   * Registrations queue for a few writer threads; each writer stores everything waiting, up to
+   * {@link #maxRows()}, in one statement and one commit, so concurrent clients share round trips
+   * and WAL flushes. A client still gets its answer only after its own row has committed.
+   */
+  interface GroupCommit {
+    /** Writer threads, each with at most one statement in flight (at least 1). */
+    @WithDefault("2")
+    int writers();
+
+    /** The most registrations one statement stores (1 stores each on its own). */
+    @WithDefault("32")
+    int maxRows();
   }
 }

@@ -11,11 +11,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -42,6 +45,8 @@ public class RegistrationWriter {
 
   @Inject AgroalDataSource dataSource;
 
+  private final Map<Integer, String> togetherStatements = new ConcurrentHashMap<>();
+
   /** One registration ready to store: the record, its event and what the history says. */
   public record NewRegistration(
       Organization org,
@@ -52,6 +57,9 @@ public class RegistrationWriter {
       String reason,
       String payload,
       String details) {}
+
+  /** A registration with who submitted it and when, waiting to be stored with others. */
+  public record Stamped(NewRegistration row, String actor, OffsetDateTime at) {}
 
   /** The unique rule a registration broke: its code or its name is already registered here. */
   public enum Clash {
@@ -113,6 +121,52 @@ public class RegistrationWriter {
       }
       throw e;
     }
+  }
+
+  /**
+   * Stores several registrations in one statement, committed together when it returns: all of them
+   * or, if any one fails (a clash among others), none.
+   */
+  public void insertTogether(List<Stamped> rows) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(togetherStatement(rows.size()))) {
+      int next = 1;
+      for (Stamped row : rows) {
+        next = bindOrganization(insert, next, row.row().org(), row.at());
+      }
+      for (Stamped row : rows) {
+        next = bindHistory(insert, next, row.row(), row.actor(), row.at());
+      }
+      for (Stamped row : rows) {
+        next = bindOutbox(insert, next, row.row(), row.at());
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  /** Whether a failed statement broke a unique rule, so that rows stored one by one may succeed. */
+  public static boolean isClash(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  private String togetherStatement(int rows) {
+    return togetherStatements.computeIfAbsent(rows, RegistrationWriter::buildTogetherStatement);
+  }
+
+  private static String buildTogetherStatement(int rows) {
+    return "WITH org AS ("
+        + withRows(ORGANIZATION, rows)
+        + "), history AS ("
+        + withRows(HISTORY, rows)
+        + ") "
+        + withRows(OUTBOX, rows);
+  }
+
+  /** An INSERT whose VALUES list repeats its one row of placeholders {@code rows} times. */
+  private static String withRows(String insert, int rows) {
+    int values = insert.lastIndexOf(" VALUES ") + " VALUES ".length();
+    String tuple = insert.substring(values);
+    return insert.substring(0, values) + String.join(",", Collections.nCopies(rows, tuple));
   }
 
   /** Stores many registrations as JDBC batches, in the caller's transaction. */

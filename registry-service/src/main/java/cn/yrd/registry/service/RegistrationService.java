@@ -9,6 +9,7 @@ import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.event.ChangeRecorder;
 import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.repository.RegistrationGroupCommit;
 import cn.yrd.registry.repository.RegistrationWriter;
 import cn.yrd.registry.repository.RegistrationWriter.NewRegistration;
 import cn.yrd.registry.rest.AmendmentRequest;
@@ -36,23 +37,23 @@ import java.util.Optional;
 public class RegistrationService {
   @Inject RegistryConfig config;
   @Inject ChangeRecorder recorder;
-  @Inject RegistrationWriter writer;
+  @Inject RegistrationGroupCommit groupCommit;
   @Inject OutboxRelay relay;
 
   /** The stored record and any warnings the registration raised. */
   public record Registered(Organization organization, List<String> warnings) {}
 
   /**
-   * Stores a valid registration in one statement, without a Hibernate flush or a JTA transaction:
-   * the record, its history and its event commit together or not at all. Hibernate is used only to
-   * name the holder of a clashing name.
+   * Stores a valid registration without a Hibernate flush or a JTA transaction, in one statement
+   * with any others that arrive at the same moment: the record, its history and its event commit
+   * together or not at all. Hibernate is used only to name the holder of a clashing name.
    */
   public Registered register(RegistrationRequest request, CallerInfo caller) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
     outcome.throwIfInvalid();
     Organization org = newOrganization(request);
     try {
-      writer.insert(toStore(request, org), caller.name(), org.createdAt);
+      groupCommit.store(toStore(request, org), caller.name(), org.createdAt);
     } catch (RegistrationWriter.ClashException e) {
       throw e.clash() == RegistrationWriter.Clash.USCC
           ? ProblemException.conflict("USCC " + org.uscc + " is already registered here")
