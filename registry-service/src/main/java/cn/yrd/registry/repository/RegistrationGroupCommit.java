@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,10 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RegistrationGroupCommit {
   private static final Logger LOG = Logger.getLogger(RegistrationGroupCommit.class);
-  private static final long WAIT_SLICE_MILLIS = 1000;
+  private static final long POLL_MILLIS = 100;
+  private static final long STOP_WAIT_MILLIS = 10_000;
 
   @Inject RegistrationWriter writer;
   @Inject RegistryConfig config;
@@ -45,7 +47,23 @@ public class RegistrationGroupCommit {
   private int maxRows;
   private DistributionSummary groupSizes;
 
-  private record Waiting(Stamped row, CompletableFuture<Void> stored) {}
+  private record Waiting(Stamped row, CompletableFuture<Void> stored, Context context) {
+    void succeed() {
+      complete(() -> stored.complete(null));
+    }
+
+    void fail(Throwable failure) {
+      complete(() -> stored.completeExceptionally(failure));
+    }
+
+    private void complete(Runnable completion) {
+      if (context == null) {
+        completion.run();
+      } else {
+        context.runOnContext(ignored -> completion.run());
+      }
+    }
+  }
 
   void start(@Observes StartupEvent event) {
     RegistryConfig.GroupCommit settings = config.groupCommit();
@@ -70,72 +88,53 @@ public class RegistrationGroupCommit {
   void stop(@Observes ShutdownEvent event) {
     running = false;
     for (Thread thread : writers) {
-      thread.interrupt();
-    }
-  }
-
-  /**
-   * Stores one registration, committed when this returns. Throws {@link
-   * RegistrationWriter.ClashException} if its code or name is already registered.
-   */
-  public void store(NewRegistration row, String actor, OffsetDateTime at) throws SQLException {
-    if (!running) {
-      writer.insert(row, actor, at);
-      return;
-    }
-    Waiting waiting = new Waiting(new Stamped(row, actor, at), new CompletableFuture<>());
-    queue.add(waiting);
-    awaitStored(waiting);
-  }
-
-  private void awaitStored(Waiting waiting) throws SQLException {
-    while (true) {
       try {
-        waiting.stored().get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
-        return;
-      } catch (TimeoutException e) {
-        // The writers stopped before taking this row: store it here instead.
-        if (!running && queue.remove(waiting)) {
-          Stamped row = waiting.row();
-          writer.insert(row.row(), row.actor(), row.at());
-          return;
-        }
-      } catch (ExecutionException e) {
-        throw rethrown(e.getCause());
+        thread.join(STOP_WAIT_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while a registration was being stored", e);
+        return;
       }
     }
   }
 
-  private static SQLException rethrown(Throwable cause) {
-    if (cause instanceof RuntimeException runtime) {
-      throw runtime;
+  /**
+   * Queues one registration; the stage completes once it has committed, or fails with {@link
+   * RegistrationWriter.ClashException} if its code or name is already registered. It completes on
+   * the caller's Vert.x context (the request's event loop) when there is one, so that a writer
+   * thread only stores rows and the answer is written where the request came in.
+   */
+  public CompletionStage<Void> submit(NewRegistration row, String actor, OffsetDateTime at) {
+    Waiting waiting =
+        new Waiting(new Stamped(row, actor, at), new CompletableFuture<>(), Vertx.currentContext());
+    queue.add(waiting);
+    // stop() let the writers go once the queue was empty: take the row back if none took it.
+    if (!running && queue.remove(waiting)) {
+      waiting.fail(new IllegalStateException("the registry is stopping"));
     }
-    if (cause instanceof SQLException sql) {
-      return sql;
-    }
-    throw new IllegalStateException(cause);
+    return waiting.stored();
   }
 
   private void run() {
     List<Waiting> group = new ArrayList<>(maxRows);
-    while (running) {
+    while (true) {
       try {
-        Waiting first = queue.poll(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+        Waiting first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          if (!running) {
+            return;
+          }
           continue;
         }
         group.add(first);
         queue.drainTo(group, maxRows - 1);
         storeGroup(group);
       } catch (InterruptedException e) {
-        // stop() interrupts a writer waiting for rows; the loop then sees it is no longer running.
-        continue;
+        Thread.currentThread().interrupt();
+        group.forEach(waiting -> waiting.fail(e));
+        return;
       } catch (RuntimeException e) {
         LOG.errorf(e, "a registration writer failed");
-        group.forEach(waiting -> waiting.stored().completeExceptionally(e));
+        group.forEach(waiting -> waiting.fail(e));
       } finally {
         group.clear();
       }
@@ -147,7 +146,7 @@ public class RegistrationGroupCommit {
     if (group.size() > 1) {
       try {
         writer.insertTogether(group.stream().map(Waiting::row).toList());
-        group.forEach(waiting -> waiting.stored().complete(null));
+        group.forEach(Waiting::succeed);
         return;
       } catch (SQLException e) {
         LOG.debugf("a group of %d registrations failed, storing each alone: %s", group.size(), e);
@@ -157,9 +156,9 @@ public class RegistrationGroupCommit {
       Stamped row = waiting.row();
       try {
         writer.insert(row.row(), row.actor(), row.at());
-        waiting.stored().complete(null);
+        waiting.succeed();
       } catch (SQLException | RuntimeException e) {
-        waiting.stored().completeExceptionally(e);
+        waiting.fail(e);
       }
     }
   }

@@ -70,14 +70,21 @@ public class RegistrationWriter {
   /** A registration that was not stored because it clashes with one already here. */
   public static final class ClashException extends RuntimeException {
     private final Clash clash;
+    private final String holder;
 
-    ClashException(Clash clash, SQLException cause) {
+    ClashException(Clash clash, String holder, SQLException cause) {
       super(cause.getMessage(), cause);
       this.clash = clash;
+      this.holder = holder;
     }
 
     public Clash clash() {
       return clash;
+    }
+
+    /** The USCC already registered under the clashing code or name, if it could be read. */
+    public Optional<String> holder() {
+      return Optional.ofNullable(holder);
     }
   }
 
@@ -117,9 +124,23 @@ public class RegistrationWriter {
     } catch (PSQLException e) {
       Optional<Clash> clash = clashOf(e);
       if (clash.isPresent()) {
-        throw new ClashException(clash.get(), e);
+        throw new ClashException(clash.get(), holderOf(clash.get(), row.org()), e);
       }
       throw e;
+    }
+  }
+
+  private String holderOf(Clash clash, Organization org) throws SQLException {
+    if (clash == Clash.USCC) {
+      return org.uscc;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT uscc FROM organization WHERE name = ?")) {
+      query.setString(1, org.name);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
     }
   }
 

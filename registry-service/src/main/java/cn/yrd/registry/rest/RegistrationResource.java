@@ -28,9 +28,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,18 +70,23 @@ public class RegistrationResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response register(RegistrationRequest request, @Context UriInfo uri) {
+  public CompletionStage<Response> register(RegistrationRequest request, @Context UriInfo uri) {
     CallerInfo who = caller.info();
     policy().requireRegistrationWrite(who);
     if (request == null) {
       throw ProblemException.field("", "a registration body is required");
     }
-    RegistrationService.Registered result = registrations.register(request, who);
-    Organization org = result.organization();
-    return Response.created(uri.getAbsolutePathBuilder().path(org.uscc).build())
-        .tag(Long.toString(org.version))
-        .entity(view(org, who).withWarnings(result.warnings()))
-        .build();
+    UriBuilder location = uri.getAbsolutePathBuilder();
+    return registrations
+        .register(request, who)
+        .thenApply(
+            result -> {
+              Organization org = result.organization();
+              return Response.created(location.path(org.uscc).build())
+                  .tag(Long.toString(org.version))
+                  .entity(view(org, who).withWarnings(result.warnings()))
+                  .build();
+            });
   }
 
   @GET

@@ -26,11 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** 登记: registering, amending, deregistering and revoking organizations. */
 @ApplicationScoped
@@ -44,25 +45,37 @@ public class RegistrationService {
   public record Registered(Organization organization, List<String> warnings) {}
 
   /**
-   * Stores a valid registration without a Hibernate flush or a JTA transaction, in one statement
-   * with any others that arrive at the same moment: the record, its history and its event commit
-   * together or not at all. Hibernate is used only to name the holder of a clashing name.
+   * Stores a valid registration without Hibernate or a JTA transaction, in one statement with any
+   * others that arrive at the same moment: the record, its history and its event commit together or
+   * not at all. Nothing here blocks, so the request can stay on its event loop while a writer
+   * thread stores the row; invalid input fails at once, a clash through the returned stage.
    */
-  public Registered register(RegistrationRequest request, CallerInfo caller) {
+  public CompletionStage<Registered> register(RegistrationRequest request, CallerInfo caller) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
     outcome.throwIfInvalid();
     Organization org = newOrganization(request);
-    try {
-      groupCommit.store(toStore(request, org), caller.name(), org.createdAt);
-    } catch (RegistrationWriter.ClashException e) {
-      throw e.clash() == RegistrationWriter.Clash.USCC
+    CompletableFuture<Registered> registered = new CompletableFuture<>();
+    groupCommit
+        .submit(toStore(request, org), caller.name(), org.createdAt)
+        .whenComplete(
+            (stored, failure) -> {
+              if (failure == null) {
+                relay.wakeUp();
+                registered.complete(new Registered(org, outcome.warnings()));
+              } else {
+                registered.completeExceptionally(problemOf(failure, org));
+              }
+            });
+    return registered;
+  }
+
+  private static RuntimeException problemOf(Throwable failure, Organization org) {
+    if (failure instanceof RegistrationWriter.ClashException clash) {
+      return clash.clash() == RegistrationWriter.Clash.USCC
           ? ProblemException.conflict("USCC " + org.uscc + " is already registered here")
-          : nameTaken(org.name, holderOf(org.name).orElse("unknown"));
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not store registration " + org.uscc, e);
+          : nameTaken(org.name, clash.holder().orElse("unknown"));
     }
-    relay.wakeUp();
-    return new Registered(org, outcome.warnings());
+    return new IllegalStateException("could not store registration " + org.uscc, failure);
   }
 
   /** What storing a new registration writes: the record, its event and its history entry. */

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       before it is read, instead of the HTTP layer's bare 413, so that every error a client gets
  *       is {@code application/problem+json}.
  *   <li>A body of at most {@code quarkus.rest.input-buffer-size} sent over HTTP/1.x is read whole
- *       on the event loop. Quarkus REST hands a blocking endpoint (every endpoint that writes to
- *       the database) its body as a stream that the worker thread waits on while the event loop
+ *       on the event loop. Quarkus REST hands a blocking endpoint (most endpoints that write to the
+ *       database) its body as a stream that the worker thread waits on while the event loop
  *       delivers it; a body already read is passed as bytes, saving that hand-off between two
  *       threads per request. Larger bodies (bulk imports) are still streamed.
  * </ul>
@@ -63,8 +63,12 @@ public class RequestBodyFilter {
 
   private void readWhole(RoutingContext context) {
     HttpServerRequest request = context.request();
-    if (!continueAutomatically && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-      context.response().writeContinue();
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      if (!continueAutomatically) {
+        context.response().writeContinue();
+      }
+      // Answered: a non-blocking endpoint's body reader would otherwise send a second 100.
+      request.headers().remove("Expect");
     }
     request
         .body()
