@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,20 +59,25 @@ public class Verifier {
     byte[] rootAtCheckpoint = checkpointSize == 0 ? Hashes.EMPTY_ROOT : null;
     Mismatch first = null;
     long checked = 0;
-    // Resources close in reverse order: the reader stops before its connection goes back to the
+    // Resources close in reverse order: the readers stop before their connections go back to the
     // pool, even when the run ends with a read still in flight.
     try (Connection connection = dataSource.getConnection();
-        PageReader reader = new PageReader(connection)) {
-      Future<Chunk> next = reader.after(-1);
+        Connection leafConnection = dataSource.getConnection();
+        Reader pages = new Reader("audit-verification-pages");
+        Reader leaves = new Reader("audit-verification-leaves")) {
+      Future<Page> next = pages.submit(() -> read(connection, -1));
+      long after = -1;
       while (next != null) {
-        Chunk chunk = awaitRead(next);
-        Page page = chunk.page();
-        long last = page.size() == 0 ? -1 : page.index[page.size() - 1];
-        next = page.size() < PAGE ? null : reader.after(last);
+        Page page = awaitRead(next);
+        long from = after;
+        Future<byte[][]> treeRead = leaves.submit(() -> treeLeaves(leafConnection, from, page));
+        after = page.size() == 0 ? after : page.index[page.size() - 1];
+        long last = after;
+        next = page.size() < PAGE ? null : pages.submit(() -> read(connection, last));
         byte[][] recomputed = new byte[page.size()][];
         // Recomputing leaves is independent per row: use every core.
         IntStream.range(0, page.size()).parallel().forEach(i -> recomputed[i] = page.leaf(i));
-        byte[][] treeLeaves = chunk.treeLeaves();
+        byte[][] treeLeaves = awaitRead(treeRead);
         for (int i = 0; i < page.size(); i++) {
           long index = page.index[i];
           UUID id = page.id[i];
@@ -111,21 +117,20 @@ public class Verifier {
   }
 
   /**
-   * Reads the next page on its own thread while the caller hashes the current one, so PostgreSQL
-   * and the JDBC decoder work while the hashers do instead of in turn with them. One read at a
-   * time: they share the run's connection.
+   * A thread that runs one read at a time. A run has two, each with its own connection: one reads
+   * the next page of events while the other reads the tree's leaves for the page just read and the
+   * caller hashes it, so the two database backends and the hashers work at the same time instead of
+   * in turn.
    */
-  private static final class PageReader implements AutoCloseable {
-    private final Connection connection;
-    private final ExecutorService thread =
-        Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-verification-reader"));
+  private static final class Reader implements AutoCloseable {
+    private final ExecutorService thread;
 
-    PageReader(Connection connection) {
-      this.connection = connection;
+    Reader(String name) {
+      thread = Executors.newSingleThreadExecutor(r -> new Thread(r, name));
     }
 
-    Future<Chunk> after(long leafIndex) {
-      return thread.submit(() -> Chunk.read(connection, leafIndex));
+    <T> Future<T> submit(Callable<T> read) {
+      return thread.submit(read);
     }
 
     @Override
@@ -139,7 +144,7 @@ public class Verifier {
     }
   }
 
-  private static Chunk awaitRead(Future<Chunk> read) {
+  private static <T> T awaitRead(Future<T> read) {
     try {
       return read.get();
     } catch (ExecutionException e) {
@@ -152,14 +157,6 @@ public class Verifier {
 
   private static IllegalStateException unreadable(Throwable cause) {
     return new IllegalStateException("the verification run could not read the log", cause);
-  }
-
-  /** One page of stored events and the tree's level-0 hashes for them. */
-  private record Chunk(Page page, byte[][] treeLeaves) {
-    static Chunk read(Connection connection, long after) throws SQLException {
-      Page page = Verifier.read(connection, after);
-      return new Chunk(page, Verifier.treeLeaves(connection, after, page));
-    }
   }
 
   /** One page of stored events, column by column. */
