@@ -5,13 +5,19 @@ import static io.restassured.RestAssured.given;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.ResidentIdNumber;
+import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.UsccGenerator;
 import cn.yrd.local.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Valid requests with fresh codes and names, and callers with tokens, for the SH registry. */
@@ -66,5 +72,26 @@ final class Fixtures {
 
   static RequestSpecification as(String role) {
     return as(role, Province.SH);
+  }
+
+  /** POSTs every body at once as a Shanghai registrar, one client each; the statuses in order. */
+  static List<Integer> postAllAtOnce(String path, List<Map<String, Object>> bodies)
+      throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
+    try {
+      List<Future<Integer>> pending = new ArrayList<>();
+      for (Map<String, Object> body : bodies) {
+        pending.add(
+            clients.submit(
+                () -> as(Roles.REGISTRAR).body(body).post(path).then().extract().statusCode()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> status : pending) {
+        statuses.add(status.get());
+      }
+      return statuses;
+    } finally {
+      clients.shutdown();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package cn.yrd.registry;
 
 import static cn.yrd.registry.Fixtures.as;
+import static cn.yrd.registry.Fixtures.postAllAtOnce;
 import static cn.yrd.registry.Fixtures.registration;
 import static cn.yrd.registry.Fixtures.with;
 import static io.restassured.RestAssured.given;
@@ -22,12 +23,9 @@ import cn.yrd.support.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -169,29 +167,9 @@ class RegistrationApiTest {
   @Test
   void concurrentRegistrationsOfOneCodeStoreItOnceAndRefuseTheRest() throws Exception {
     Map<String, Object> body = registration();
-    ExecutorService clients = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<Integer>> statuses = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        statuses.add(
-            clients.submit(
-                () ->
-                    as(Roles.REGISTRAR)
-                        .body(body)
-                        .post(REGISTRATIONS)
-                        .then()
-                        .extract()
-                        .statusCode()));
-      }
-      List<Integer> seen = new ArrayList<>();
-      for (Future<Integer> status : statuses) {
-        seen.add(status.get());
-      }
-      assertThat(seen).containsOnly(201, 409);
-      assertThat(seen).filteredOn(status -> status == 201).hasSize(1);
-    } finally {
-      clients.shutdown();
-    }
+    List<Integer> seen = postAllAtOnce(REGISTRATIONS, Collections.nCopies(8, body));
+    assertThat(seen).containsOnly(201, 409);
+    assertThat(seen).filteredOn(status -> status == 201).hasSize(1);
     long events =
         QuarkusTransaction.requiringNew()
             .call(() -> OutboxEvent.count("subject", body.get("uscc")));

@@ -1,6 +1,7 @@
 package cn.yrd.registry;
 
 import static cn.yrd.registry.Fixtures.as;
+import static cn.yrd.registry.Fixtures.postAllAtOnce;
 import static cn.yrd.registry.Fixtures.registration;
 import static cn.yrd.registry.Fixtures.with;
 import static io.restassured.RestAssured.given;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,7 +60,7 @@ class RegistrationGroupCommitTest {
       bodies.add(new HashMap<>(body));
       bodies.add(with(registration(), "name", takenName));
     }
-    List<Integer> statuses = postAllAtOnce(bodies);
+    List<Integer> statuses = postAllAtOnce(REGISTRATIONS, bodies);
 
     for (int i = 0; i < DISTINCT; i++) {
       String uscc = (String) fresh.get(i).get("uscc");
@@ -74,31 +72,6 @@ class RegistrationGroupCommitTest {
           .isTrue();
       String refused = (String) bodies.get(3 * i + 2).get("uscc");
       as(Roles.REGISTRAR).get(REGISTRATIONS + "/" + refused).then().statusCode(404);
-    }
-  }
-
-  private static List<Integer> postAllAtOnce(List<Map<String, Object>> bodies) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
-    try {
-      List<Future<Integer>> pending = new ArrayList<>();
-      for (Map<String, Object> body : bodies) {
-        pending.add(
-            clients.submit(
-                () ->
-                    as(Roles.REGISTRAR)
-                        .body(body)
-                        .post(REGISTRATIONS)
-                        .then()
-                        .extract()
-                        .statusCode()));
-      }
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> status : pending) {
-        statuses.add(status.get());
-      }
-      return statuses;
-    } finally {
-      clients.shutdown();
     }
   }
 

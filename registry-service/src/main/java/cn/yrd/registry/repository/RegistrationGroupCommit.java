@@ -129,8 +129,8 @@ public class RegistrationGroupCommit {
         queue.drainTo(group, maxRows - 1);
         storeGroup(group);
       } catch (InterruptedException e) {
+        // Only the wait for a first row is interruptible, so the group is still empty.
         Thread.currentThread().interrupt();
-        group.forEach(waiting -> waiting.fail(e));
         return;
       } catch (RuntimeException e) {
         LOG.errorf(e, "a registration writer failed");
@@ -153,9 +153,8 @@ public class RegistrationGroupCommit {
       }
     }
     for (Waiting waiting : group) {
-      Stamped row = waiting.row();
       try {
-        writer.insert(row.row(), row.actor(), row.at());
+        writer.insert(waiting.row());
         waiting.succeed();
       } catch (SQLException | RuntimeException e) {
         waiting.fail(e);

@@ -23,9 +23,10 @@ import org.postgresql.util.PSQLException;
 
 /**
  * Stores new registrations with plain JDBC: the record, its history entry and its outbox row, which
- * commit together. One registration is a single statement, so one round trip to the database; a
- * bulk import sends JDBC batches in the caller's transaction. One Hibernate flush per row, and a
- * round trip per table, would cost the database far more than the rows themselves.
+ * commit together. Registrations that arrive together share a single statement, so one round trip
+ * to the database (see {@link RegistrationGroupCommit}); a bulk import sends JDBC batches in the
+ * caller's transaction. One Hibernate flush per row, and a round trip per table, would cost the
+ * database far more than the rows themselves.
  */
 @ApplicationScoped
 public class RegistrationWriter {
@@ -58,7 +59,7 @@ public class RegistrationWriter {
       String payload,
       String details) {}
 
-  /** A registration with who submitted it and when, waiting to be stored with others. */
+  /** A registration with who submitted it and when. */
   public record Stamped(NewRegistration row, String actor, OffsetDateTime at) {}
 
   /** The unique rule a registration broke: its code or its name is already registered here. */
@@ -82,7 +83,7 @@ public class RegistrationWriter {
       return clash;
     }
 
-    /** The USCC already registered under the clashing code or name, if it could be read. */
+    /** For a name clash, the USCC already registered under that name, if it could be read. */
     public Optional<String> holder() {
       return Optional.ofNullable(holder);
     }
@@ -109,35 +110,27 @@ public class RegistrationWriter {
   }
 
   /**
-   * Stores one registration in one statement, committed when it returns unless the caller has a
-   * transaction. Throws {@link ClashException} if the code or the name is already registered.
+   * Stores one registration in one statement, committed when it returns. Throws {@link
+   * ClashException} if the code or the name is already registered.
    */
-  public void insert(NewRegistration row, String actor, OffsetDateTime now) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "WITH org AS (" + ORGANIZATION + "), history AS (" + HISTORY + ") " + OUTBOX)) {
-      int next = bindOrganization(insert, 1, row.org(), now);
-      next = bindHistory(insert, next, row, actor, now);
-      bindOutbox(insert, next, row, now);
-      insert.executeUpdate();
+  public void insert(Stamped row) throws SQLException {
+    try {
+      insertTogether(List.of(row));
     } catch (PSQLException e) {
       Optional<Clash> clash = clashOf(e);
       if (clash.isPresent()) {
-        throw new ClashException(clash.get(), holderOf(clash.get(), row.org()), e);
+        String holder = clash.get() == Clash.NAME ? holderOfName(row.row().org().name) : null;
+        throw new ClashException(clash.get(), holder, e);
       }
       throw e;
     }
   }
 
-  private String holderOf(Clash clash, Organization org) throws SQLException {
-    if (clash == Clash.USCC) {
-      return org.uscc;
-    }
+  private String holderOfName(String name) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement("SELECT uscc FROM organization WHERE name = ?")) {
-      query.setString(1, org.name);
+      query.setString(1, name);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? rows.getString(1) : null;
       }
@@ -163,11 +156,6 @@ public class RegistrationWriter {
       }
       insert.executeUpdate();
     }
-  }
-
-  /** Whether a failed statement broke a unique rule, so that rows stored one by one may succeed. */
-  public static boolean isClash(SQLException e) {
-    return "23505".equals(e.getSQLState());
   }
 
   private String togetherStatement(int rows) {
