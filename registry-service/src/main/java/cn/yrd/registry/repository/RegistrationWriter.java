@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public class RegistrationWriter {
   private static final String OUTBOX =
       "INSERT INTO outbox_event (event_id, topic, event_type, subject, payload, occurred_at)"
           + " VALUES (?,?,?,?,?,?)";
+
+  private static final Comparator<Stamped> BY_CODE = Comparator.comparing(s -> s.row().org().uscc);
 
   @Inject AgroalDataSource dataSource;
 
@@ -139,9 +142,11 @@ public class RegistrationWriter {
 
   /**
    * Stores several registrations in one statement, committed together when it returns: all of them
-   * or, if any one fails (a clash among others), none.
+   * or, if any one fails (a clash among others), none. The rows go in in the order of their codes,
+   * so two groups that hold the same codes wait for each other instead of deadlocking.
    */
-  public void insertTogether(List<Stamped> rows) throws SQLException {
+  public void insertTogether(List<Stamped> group) throws SQLException {
+    List<Stamped> rows = group.stream().sorted(BY_CODE).toList();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(togetherStatement(rows.size()))) {
       int next = 1;
