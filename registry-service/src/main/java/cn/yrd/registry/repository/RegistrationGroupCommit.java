@@ -67,7 +67,9 @@ public class RegistrationGroupCommit {
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
-    committer.stop(STOP_WAIT);
+    if (committer != null) {
+      committer.stop(STOP_WAIT);
+    }
   }
 
   /**

@@ -143,7 +143,7 @@ public class RegistrationWriter {
   /**
    * Stores several registrations in one statement, committed together when it returns: all of them
    * or, if any one fails (a clash among others), none. The rows go in in the order of their codes,
-   * so two groups that hold the same codes wait for each other instead of deadlocking.
+   * so of two groups that hold the same codes one waits for the other: no deadlock over codes.
    */
   public void insertTogether(List<Stamped> group) throws SQLException {
     List<Stamped> rows = group.stream().sorted(BY_CODE).toList();
