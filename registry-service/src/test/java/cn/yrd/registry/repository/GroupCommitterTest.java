@@ -20,7 +20,6 @@ class GroupCommitterTest {
   /** Stores into a list; the first call waits until {@link #release} opens. */
   private static final class HeldStore implements GroupCommitter.Store<String> {
     final List<String> stored = Collections.synchronizedList(new ArrayList<>());
-    final List<Integer> groups = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch holding = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
