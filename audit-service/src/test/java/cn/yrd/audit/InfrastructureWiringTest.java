@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yrd.audit.repository.AuditEvent;
 import cn.yrd.contracts.Topics;
 import cn.yrd.local.testing.ServiceProbes;
+import cn.yrd.support.kafka.IdleScheduling;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,18 @@ class InfrastructureWiringTest {
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("append-only");
     }
+  }
+
+  @Test
+  void consumesInTheIdleSchedulingClass() throws InterruptedException {
+    // The consumer thread moves itself as it starts.
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    List<Integer> policies = IdleScheduling.policiesOfThreadsNamed("audit-ingestor");
+    while (!policies.equals(List.of(IdleScheduling.SCHED_IDLE)) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      policies = IdleScheduling.policiesOfThreadsNamed("audit-ingestor");
+    }
+    assertThat(policies).containsExactly(IdleScheduling.SCHED_IDLE);
   }
 
   @Test

@@ -7,9 +7,11 @@ import cn.yrd.contracts.Topics;
 import cn.yrd.local.testing.KafkaRoundTrip;
 import cn.yrd.local.testing.ServiceProbes;
 import cn.yrd.recognition.event.ProcessedEvent;
+import cn.yrd.support.kafka.IdleScheduling;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +41,16 @@ class InfrastructureWiringTest {
                 QuarkusTransaction.requiringNew().run(() -> processed(eventId, consumed).persist()))
         .as("the same ce_id cannot be recorded twice")
         .hasStackTraceContaining("processed_event_pkey");
+  }
+
+  @Test
+  void consumesInTheIdleSchedulingClass() {
+    // Each consumer thread moves itself as it starts. Linux cuts a thread's name to 15 characters.
+    Await.until(
+        () ->
+            IdleScheduling.policiesOfThreadsNamed("registry-event-")
+                .equals(List.of(IdleScheduling.SCHED_IDLE, IdleScheduling.SCHED_IDLE)),
+        "both consumer threads in SCHED_IDLE");
   }
 
   @Test

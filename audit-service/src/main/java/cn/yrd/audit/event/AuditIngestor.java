@@ -5,6 +5,7 @@ import cn.yrd.audit.service.AuditAppender;
 import cn.yrd.audit.service.Checkpointer;
 import cn.yrd.contracts.Topics;
 import cn.yrd.support.kafka.ConsumerLoop;
+import cn.yrd.support.kafka.ConsumerSchedulingConfig;
 import cn.yrd.support.kafka.ConsumerThread;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +25,7 @@ public class AuditIngestor {
   @Inject AuditAppender appender;
   @Inject Checkpointer checkpointer;
   @Inject AuditConfig config;
+  @Inject ConsumerSchedulingConfig scheduling;
   @Inject ObjectMapper json;
   @Inject MeterRegistry metrics;
 
@@ -47,7 +49,8 @@ public class AuditIngestor {
               stored.increment(appender.append(events));
               checkpointer.afterAppend();
             },
-            ConsumerLoop.Listener.counting(count -> {}, deadLettered::increment));
+            ConsumerLoop.Listener.counting(count -> {}, deadLettered::increment),
+            scheduling.background());
   }
 
   void stop(@Observes ShutdownEvent event) {

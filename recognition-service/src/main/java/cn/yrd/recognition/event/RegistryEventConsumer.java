@@ -4,6 +4,7 @@ import cn.yrd.contracts.Topics;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.service.EventProcessor;
 import cn.yrd.support.kafka.ConsumerLoop;
+import cn.yrd.support.kafka.ConsumerSchedulingConfig;
 import cn.yrd.support.kafka.ConsumerThread;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +27,7 @@ import java.util.Map;
 public class RegistryEventConsumer {
   @Inject EventProcessor processor;
   @Inject RecognitionConfig config;
+  @Inject ConsumerSchedulingConfig scheduling;
   @Inject ObjectMapper json;
   @Inject MeterRegistry metrics;
 
@@ -48,7 +50,8 @@ public class RegistryEventConsumer {
               List.of(Topics.REGISTRATION, Topics.SUPERVISION),
               new EventParser(json)::parse,
               processor::applyAll,
-              ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment)));
+              ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment),
+              scheduling.background()));
     }
   }
 

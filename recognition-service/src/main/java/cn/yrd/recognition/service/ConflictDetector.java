@@ -160,6 +160,9 @@ public class ConflictDetector {
     String[] keys =
         holding.stream().flatMap(List::stream).map(Condition::key).toArray(String[]::new);
     Set<String> dismissed = new HashSet<>();
+    if (keys.length == 0) {
+      return dismissed;
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         Panache.getEntityManager()

@@ -47,9 +47,14 @@ public class SequenceTracking {
   private static void store(
       Province province, SequenceTracker t, SequenceAdvance.Outcome outcome, OffsetDateTime now) {
     if (outcome.deletePendingUpTo() > 0) {
+      // Bounded below by the old contiguous number, under which nothing is pending: an open range
+      // made the index scan (or a sequential scan) walk every row deleted since the last vacuum.
       Panache.getEntityManager()
-          .createNativeQuery("DELETE FROM sequence_pending WHERE province = :p AND sequence <= :s")
+          .createNativeQuery(
+              "DELETE FROM sequence_pending"
+                  + " WHERE province = :p AND sequence > :from AND sequence <= :s")
           .setParameter("p", province.name())
+          .setParameter("from", t.contiguous)
           .setParameter("s", outcome.deletePendingUpTo())
           .executeUpdate();
     }

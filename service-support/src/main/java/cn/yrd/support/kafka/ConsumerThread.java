@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link ConsumerLoop} on its own daemon thread, stopped with {@link #stop()}. */
+/**
+ * A {@link ConsumerLoop} on its own daemon thread, stopped with {@link #stop()}. A background
+ * consumer first moves its thread into {@link IdleScheduling idle scheduling}, so that on a shared
+ * machine it catches up in the cores' spare time rather than slowing the services' requests.
+ */
 public final class ConsumerThread {
   private volatile boolean running = true;
   private final Thread thread;
@@ -16,10 +20,18 @@ public final class ConsumerThread {
       List<String> topics,
       ConsumerLoop.Parser<T> parser,
       ConsumerLoop.Applier<T> applier,
-      ConsumerLoop.Listener listener) {
+      ConsumerLoop.Listener listener,
+      boolean background) {
     ConsumerLoop<T> loop =
         new ConsumerLoop<>(kafkaConfig, group, topics, parser, applier, listener, () -> running);
-    thread = new Thread(loop, name);
+    Runnable body =
+        background
+            ? () -> {
+              IdleScheduling.applyToCurrentThread();
+              loop.run();
+            }
+            : loop;
+    thread = new Thread(body, name);
     thread.setDaemon(true);
   }
 
@@ -30,9 +42,10 @@ public final class ConsumerThread {
       List<String> topics,
       ConsumerLoop.Parser<T> parser,
       ConsumerLoop.Applier<T> applier,
-      ConsumerLoop.Listener listener) {
+      ConsumerLoop.Listener listener,
+      boolean background) {
     ConsumerThread consumer =
-        new ConsumerThread(name, kafkaConfig, group, topics, parser, applier, listener);
+        new ConsumerThread(name, kafkaConfig, group, topics, parser, applier, listener, background);
     consumer.thread.start();
     return consumer;
   }
