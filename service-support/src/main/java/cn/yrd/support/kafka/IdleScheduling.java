@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * 空闲调度: Linux's {@code SCHED_IDLE} class, for a thread whose work can wait. Such a thread runs only
- * on a core no other thread wants, and a waking request thread takes the core from it at once,
- * where {@code nice} alone lets it finish its time slice first. Threads it starts inherit the
- * class.
+ * on a core no other thread wants, and a waking request thread takes the core from it at once;
+ * under {@code nice} alone the scheduler usually lets it finish its time slice first (ADR 0012).
+ * Threads it starts inherit the class.
  */
 public final class IdleScheduling {
   private static final Logger LOG = Logger.getLogger(IdleScheduling.class);
