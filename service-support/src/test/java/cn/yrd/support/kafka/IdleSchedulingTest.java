@@ -3,7 +3,7 @@ package cn.yrd.support.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +11,15 @@ class IdleSchedulingTest {
 
   @Test
   void movesTheCallingThreadAndTheThreadsItStartsIntoTheIdleClass() throws Exception {
-    AtomicInteger child = new AtomicInteger();
-    CompletableFuture<Integer> own = new CompletableFuture<>();
+    AtomicBoolean applied = new AtomicBoolean();
+    AtomicInteger own = new AtomicInteger(-1);
+    AtomicInteger child = new AtomicInteger(-1);
     Thread thread =
         new Thread(
             () -> {
-              assertTrue(IdleScheduling.applyToCurrentThread());
-              own.complete(IdleScheduling.policyOfCurrentThread());
-              // The Kafka client starts its heartbeat thread from the consumer's thread.
+              applied.set(IdleScheduling.applyToCurrentThread());
+              own.set(IdleScheduling.policyOfCurrentThread());
+              // The Kafka client starts its coordinator thread from the consumer's thread.
               Thread started = new Thread(() -> child.set(IdleScheduling.policyOfCurrentThread()));
               started.start();
               try {
@@ -30,6 +31,7 @@ class IdleSchedulingTest {
     thread.start();
     thread.join();
 
+    assertTrue(applied.get(), "chrt succeeded");
     assertEquals(IdleScheduling.SCHED_IDLE, own.get());
     assertEquals(IdleScheduling.SCHED_IDLE, child.get());
   }
