@@ -3,7 +3,6 @@ package cn.yrd.recognition.service;
 import cn.yrd.contracts.Province;
 import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.event.ProcessedEvent;
-import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.support.time.BusinessTime;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.FlushMode;
@@ -36,19 +34,22 @@ public class EventProcessor {
     // it reads), so Hibernate need not dirty-check the whole batch before every statement.
     Panache.getSession().setHibernateFlushMode(FlushMode.COMMIT);
     Set<UUID> done = processedAmong(events);
-    Map<OrgRecord.Key, OrgRecord> records = view.load(events);
-    Set<String> recognized =
-        ScopeEvaluator.withLiveRecognition(records.keySet().stream().map(k -> k.uscc).toList());
+    ViewUpdater.Batch records = view.load(events);
+    Set<String> recognized = ScopeEvaluator.withLiveRecognition(records.usccs());
     TouchedScopes touched = new TouchedScopes();
     EnumMap<Province, List<Long>> numbers = new EnumMap<>(Province.class);
+    List<ProcessedEvent> processed = new ArrayList<>();
     for (ParsedEvent e : events) {
       if (done.add(e.meta().id())) {
         applyOne(e, records, recognized, touched);
+        processed.add(processed(e));
         numbers
             .computeIfAbsent(e.meta().province(), p -> new ArrayList<>())
             .add(e.meta().sequence());
       }
     }
+    view.store(records);
+    ViewWrites.insertProcessed(processed);
     scopes.evaluate(touched);
     // Last, so the trackers other consumers also update stay locked only until the commit.
     TouchedScopes gapsClosed = new TouchedScopes();
@@ -62,10 +63,7 @@ public class EventProcessor {
   }
 
   private void applyOne(
-      ParsedEvent e,
-      Map<OrgRecord.Key, OrgRecord> records,
-      Set<String> recognized,
-      TouchedScopes touched) {
+      ParsedEvent e, ViewUpdater.Batch records, Set<String> recognized, TouchedScopes touched) {
     view.apply(e.meta(), e.event(), e.payload(), records)
         .ifPresent(
             applied -> {
@@ -74,13 +72,16 @@ public class EventProcessor {
               }
               touched.changed(applied.before(), applied.after());
             });
+  }
+
+  private static ProcessedEvent processed(ParsedEvent e) {
     ProcessedEvent processed = new ProcessedEvent();
     processed.eventId = e.meta().id();
     processed.topic = e.topic();
     processed.partition = e.partition();
     processed.offset = e.offset();
     processed.processedAt = BusinessTime.now();
-    processed.persist();
+    return processed;
   }
 
   private static Set<UUID> processedAmong(List<ParsedEvent> events) {

@@ -3,6 +3,7 @@ package cn.yrd.recognition.service;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.recognition.repository.OrgRecord;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.Array;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -45,6 +47,12 @@ final class ViewReads {
     }
   }
 
+  private static final String RECORD_COLUMNS =
+      "uscc, province, name, normalized_name, category, status, person_ref, legal_rep_name,"
+          + " grade_level, grade_awarded_on, grade_expires_on, abnormal_listed, serious_listed,"
+          + " revocation_date, deregistration_date, transferred_from, transferred_to, version,"
+          + " sequence, last_event_type, updated_at";
+
   private ViewReads() {}
 
   /** Every record whose {@code column} is one of {@code values}. */
@@ -53,6 +61,18 @@ final class ViewReads {
         "SELECT " + SNAPSHOT_COLUMNS + " FROM org_record WHERE " + column.column + " = ANY (?)",
         (connection, query) -> query.setArray(1, array(connection, column.sqlType, values)),
         ViewReads::snapshot,
+        new ArrayList<>());
+  }
+
+  /**
+   * Every record of these organizations, for the consumer to change: every column but the state,
+   * which the consumer only ever writes.
+   */
+  static List<OrgRecord> records(Collection<String> usccs) {
+    return select(
+        "SELECT " + RECORD_COLUMNS + " FROM org_record WHERE uscc = ANY (?)",
+        (connection, query) -> query.setArray(1, array(connection, "bpchar", usccs)),
+        ViewReads::record,
         new ArrayList<>());
   }
 
@@ -123,6 +143,33 @@ final class ViewReads {
         r.getObject(12, LocalDate.class),
         from == null ? null : Province.valueOf(from),
         to == null ? null : Province.valueOf(to));
+  }
+
+  private static OrgRecord record(ResultSet r) throws SQLException {
+    OrgRecord record = new OrgRecord();
+    record.uscc = r.getString(1);
+    record.province = r.getString(2);
+    record.name = r.getString(3);
+    record.normalizedName = r.getString(4);
+    record.category = r.getString(5);
+    record.status = r.getString(6);
+    record.personRef = r.getString(7);
+    record.legalRepName = r.getString(8);
+    short level = r.getShort(9);
+    record.gradeLevel = r.wasNull() ? null : level;
+    record.gradeAwardedOn = r.getObject(10, LocalDate.class);
+    record.gradeExpiresOn = r.getObject(11, LocalDate.class);
+    record.abnormalListed = r.getBoolean(12);
+    record.seriousListed = r.getBoolean(13);
+    record.revocationDate = r.getObject(14, LocalDate.class);
+    record.deregistrationDate = r.getObject(15, LocalDate.class);
+    record.transferredFrom = r.getString(16);
+    record.transferredTo = r.getString(17);
+    record.version = r.getLong(18);
+    record.sequence = r.getLong(19);
+    record.lastEventType = r.getString(20);
+    record.updatedAt = r.getObject(21, OffsetDateTime.class);
+    return record;
   }
 
   private static Array array(Connection connection, String type, Collection<String> values)

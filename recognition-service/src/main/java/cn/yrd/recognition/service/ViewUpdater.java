@@ -8,9 +8,9 @@ import cn.yrd.recognition.event.EventMeta;
 import cn.yrd.recognition.event.ParsedEvent;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.support.time.BusinessTime;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,38 +22,53 @@ public class ViewUpdater {
   /** The record before (null if new) and after the event. */
   public record Applied(OrgSnapshot before, OrgSnapshot after) {}
 
+  /**
+   * The records a batch of events is about, as read, and those it added or changed. They are plain
+   * objects, never managed by the session: {@link #store} writes them.
+   */
+  public static final class Batch {
+    private final Map<OrgRecord.Key, OrgRecord> records;
+    private final Map<OrgRecord.Key, OrgRecord> added = new LinkedHashMap<>();
+    private final Map<OrgRecord.Key, OrgRecord> changed = new LinkedHashMap<>();
+
+    Batch(Map<OrgRecord.Key, OrgRecord> records) {
+      this.records = records;
+    }
+
+    /** The codes of the records read. */
+    public List<String> usccs() {
+      return records.keySet().stream().map(k -> k.uscc).distinct().toList();
+    }
+  }
+
   /** Every record of the organizations these events are about, in one query. */
-  public Map<OrgRecord.Key, OrgRecord> load(List<ParsedEvent> events) {
+  public Batch load(List<ParsedEvent> events) {
     List<String> usccs =
         events.stream().map(e -> e.event().organization().uscc()).distinct().toList();
     Map<OrgRecord.Key, OrgRecord> records = new HashMap<>();
-    // One array parameter: Hibernate translates an HQL "in" list anew for every length of it.
-    @SuppressWarnings("unchecked")
-    List<OrgRecord> found =
-        Panache.getEntityManager()
-            .createNativeQuery(
-                "SELECT * FROM org_record WHERE uscc = ANY (cast(:usccs AS bpchar[]))",
-                OrgRecord.class)
-            .setParameter("usccs", usccs.toArray(String[]::new))
-            .getResultList();
-    for (OrgRecord r : found) {
+    for (OrgRecord r : ViewReads.records(usccs)) {
       records.put(new OrgRecord.Key(r.uscc, r.province), r);
     }
-    return records;
+    return new Batch(records);
+  }
+
+  /** Writes what the batch added and changed; before anything reads the view again. */
+  public void store(Batch batch) {
+    ViewWrites.insertRecords(batch.added.values());
+    ViewWrites.updateRecords(batch.changed.values());
+    batch.added.clear();
+    batch.changed.clear();
   }
 
   /**
-   * Empty if the view already holds this version or a newer one (a replay or a late copy). {@code
-   * records} holds what {@link #load} found; a new record is added to it.
+   * Empty if the view already holds this version or a newer one (a replay or a late copy). A new
+   * record joins the batch; {@link #store} writes it.
    */
   public Optional<Applied> apply(
-      EventMeta meta,
-      RegistryEvent event,
-      String payloadJson,
-      Map<OrgRecord.Key, OrgRecord> records) {
+      EventMeta meta, RegistryEvent event, String payloadJson, Batch batch) {
     OrganizationState state = event.organization();
     OrgRecord.Key key = new OrgRecord.Key(state.uscc(), meta.province().name());
-    OrgRecord record = records.get(key);
+    OrgRecord record = batch.records.get(key);
     if (record != null && record.version >= state.version()) {
       return Optional.empty();
     }
@@ -85,8 +100,10 @@ public class ViewUpdater {
     record.state = payloadJson;
     record.updatedAt = BusinessTime.now();
     if (before == null) {
-      record.persist();
-      records.put(key, record);
+      batch.records.put(key, record);
+      batch.added.put(key, record);
+    } else if (!batch.added.containsKey(key)) {
+      batch.changed.put(key, record);
     }
     return Optional.of(new Applied(before, OrgSnapshot.of(record)));
   }
