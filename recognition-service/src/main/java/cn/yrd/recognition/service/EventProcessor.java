@@ -34,21 +34,21 @@ public class EventProcessor {
     // it reads), so Hibernate need not dirty-check the whole batch before every statement.
     Panache.getSession().setHibernateFlushMode(FlushMode.COMMIT);
     Set<UUID> done = processedAmong(events);
-    ViewUpdater.Batch records = view.load(events);
-    Set<String> recognized = ScopeEvaluator.withLiveRecognition(records.usccs());
+    ViewUpdater.Batch loaded = view.load(events);
+    Set<String> recognized = ScopeEvaluator.withLiveRecognition(loaded.usccs());
     TouchedScopes touched = new TouchedScopes();
     EnumMap<Province, List<Long>> numbers = new EnumMap<>(Province.class);
     List<ProcessedEvent> processed = new ArrayList<>();
     for (ParsedEvent e : events) {
       if (done.add(e.meta().id())) {
-        applyOne(e, records, recognized, touched);
+        applyOne(e, loaded, recognized, touched);
         processed.add(processed(e));
         numbers
             .computeIfAbsent(e.meta().province(), p -> new ArrayList<>())
             .add(e.meta().sequence());
       }
     }
-    view.store(records);
+    view.store(loaded);
     ViewWrites.insertProcessed(processed);
     scopes.evaluate(touched);
     // Last, so the trackers other consumers also update stay locked only until the commit.
@@ -63,8 +63,8 @@ public class EventProcessor {
   }
 
   private void applyOne(
-      ParsedEvent e, ViewUpdater.Batch records, Set<String> recognized, TouchedScopes touched) {
-    view.apply(e.meta(), e.event(), e.payload(), records)
+      ParsedEvent e, ViewUpdater.Batch loaded, Set<String> recognized, TouchedScopes touched) {
+    view.apply(e.meta(), e.event(), e.payload(), loaded)
         .ifPresent(
             applied -> {
               if (recognized.contains(applied.after().uscc())) {
