@@ -15,7 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -71,12 +74,10 @@ class InfrastructureWiringTest {
   @Test
   void consumesInTheIdleSchedulingClass() throws InterruptedException {
     // The consumer thread moves itself as it starts.
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    List<Integer> policies = IdleScheduling.policiesOfThreadsNamed("audit-ingestor");
-    while (!policies.equals(List.of(IdleScheduling.SCHED_IDLE)) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      policies = IdleScheduling.policiesOfThreadsNamed("audit-ingestor");
-    }
+    List<Integer> policies =
+        await(
+            () -> IdleScheduling.policiesOfThreadsNamed("audit-ingestor"),
+            p -> p.equals(List.of(IdleScheduling.SCHED_IDLE)));
     assertThat(policies).containsExactly(IdleScheduling.SCHED_IDLE);
   }
 
@@ -92,16 +93,26 @@ class InfrastructureWiringTest {
   }
 
   static AuditEvent awaitStored(UUID eventId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      AuditEvent found =
-          QuarkusTransaction.requiringNew()
-              .call(() -> AuditEvent.<AuditEvent>find("eventId", eventId).firstResult());
-      if (found != null) {
-        return found;
-      }
-      Thread.sleep(100);
+    AuditEvent found =
+        await(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(() -> AuditEvent.<AuditEvent>find("eventId", eventId).firstResult()),
+            Objects::nonNull);
+    if (found == null) {
+      throw new AssertionError("event " + eventId + " not stored within 30 s");
     }
-    throw new AssertionError("event " + eventId + " not stored within 30 s");
+    return found;
+  }
+
+  /** Probes every 100 ms until {@code done} holds or 30 s pass; returns the last probe. */
+  private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    T last = probe.get();
+    while (!done.test(last) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      last = probe.get();
+    }
+    return last;
   }
 }

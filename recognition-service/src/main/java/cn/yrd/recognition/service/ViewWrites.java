@@ -6,6 +6,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The consumer's writes, as JDBC batches on the transaction's own connection, so the reads that
@@ -14,24 +16,41 @@ import java.util.Collection;
  * quarter of the consumer threads' CPU while the registries were under load.
  */
 final class ViewWrites {
-  private static final String RECORD_COLUMNS =
-      "name = ?, normalized_name = ?, category = ?, status = ?, person_ref = ?, legal_rep_name = ?,"
-          + " grade_level = ?, grade_awarded_on = ?, grade_expires_on = ?, abnormal_listed = ?,"
-          + " serious_listed = ?, revocation_date = ?, deregistration_date = ?,"
-          + " transferred_from = ?, transferred_to = ?, version = ?, sequence = ?,"
-          + " last_event_type = ?, state = ?, updated_at = ?";
+  /** Every column but the key, in the order {@link #bindRecord} binds them. */
+  private static final List<String> RECORD_COLUMNS =
+      List.of(
+          "name",
+          "normalized_name",
+          "category",
+          "status",
+          "person_ref",
+          "legal_rep_name",
+          "grade_level",
+          "grade_awarded_on",
+          "grade_expires_on",
+          "abnormal_listed",
+          "serious_listed",
+          "revocation_date",
+          "deregistration_date",
+          "transferred_from",
+          "transferred_to",
+          "version",
+          "sequence",
+          "last_event_type",
+          "state",
+          "updated_at");
 
   private static final String INSERT_RECORD =
-      "INSERT INTO org_record (name, normalized_name, category, status, person_ref, legal_rep_name,"
-          + " grade_level, grade_awarded_on, grade_expires_on, abnormal_listed, serious_listed,"
-          + " revocation_date, deregistration_date, transferred_from, transferred_to, version,"
-          + " sequence, last_event_type, state, updated_at, uscc, province)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      "INSERT INTO org_record ("
+          + String.join(", ", RECORD_COLUMNS)
+          + ", uscc, province) VALUES ("
+          + String.join(",", Collections.nCopies(RECORD_COLUMNS.size() + 2, "?"))
+          + ")";
 
   // Only ever forward: a concurrent consumer may have stored a newer version of the same record.
   private static final String UPDATE_RECORD =
       "UPDATE org_record SET "
-          + RECORD_COLUMNS
+          + String.join(", ", RECORD_COLUMNS.stream().map(c -> c + " = ?").toList())
           + " WHERE uscc = ? AND province = ? AND version < ?";
 
   private static final String INSERT_PROCESSED =
