@@ -50,7 +50,7 @@ public class AuditIngestor {
               checkpointer.afterAppend();
             },
             ConsumerLoop.Listener.counting(count -> {}, deadLettered::increment),
-            scheduling.background());
+            scheduling);
   }
 
   void stop(@Observes ShutdownEvent event) {

@@ -51,7 +51,7 @@ public class RegistryEventConsumer {
               new EventParser(json)::parse,
               processor::applyAll,
               ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment),
-              scheduling.background()));
+              scheduling));
     }
   }
 

@@ -7,11 +7,13 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,10 +30,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The federation's way to consume: each poll is applied in one transaction (one per record if that
- * fails); offsets are committed only after the effect committed; a record that cannot be read or
- * applied goes to {@link Topics#DEAD_LETTER} with the reason in {@value #DLQ_REASON}, and
- * consumption goes on; if the database itself is down, or the transaction lost a lock race with
- * another consumer, the same records are read again later.
+ * fails); offsets are committed only after the effect committed, at most once per commit interval
+ * ({@link PendingOffsets}); a record that cannot be read or applied goes to {@link
+ * Topics#DEAD_LETTER} with the reason in {@value #DLQ_REASON}, and consumption goes on; if the
+ * database itself is down, or the transaction lost a lock race with another consumer, the same
+ * records are read again later.
  *
  * @param <T> what a record parses into
  */
@@ -81,6 +84,7 @@ public final class ConsumerLoop<T> implements Runnable {
   private final Applier<T> applier;
   private final Listener listener;
   private final Supplier<Boolean> running;
+  private final Duration commitInterval;
 
   public ConsumerLoop(
       Map<String, Object> kafkaConfig,
@@ -89,7 +93,8 @@ public final class ConsumerLoop<T> implements Runnable {
       Parser<T> parser,
       Applier<T> applier,
       Listener listener,
-      Supplier<Boolean> running) {
+      Supplier<Boolean> running,
+      Duration commitInterval) {
     this.kafkaConfig = kafkaConfig;
     this.group = group;
     this.topics = topics;
@@ -97,19 +102,30 @@ public final class ConsumerLoop<T> implements Runnable {
     this.applier = applier;
     this.listener = listener;
     this.running = running;
+    this.commitInterval = commitInterval;
   }
 
   @Override
   public void run() {
     while (running.get()) {
+      PendingOffsets pending = new PendingOffsets(commitInterval, System.nanoTime());
       try (KafkaConsumer<String, byte[]> consumer = consumer();
           KafkaProducer<String, byte[]> deadLetters = producer()) {
-        consumer.subscribe(topics);
+        consumer.subscribe(topics, committingBeforeRevocation(consumer, pending));
         while (running.get()) {
-          ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-          if (!records.isEmpty()) {
-            handle(records, consumer, deadLetters);
+          long now = System.nanoTime();
+          if (pending.due(now)) {
+            consumer.commitSync(pending.takeAll(now));
           }
+          // With offsets pending, the poll waits no longer than until they are due.
+          ConsumerRecords<String, byte[]> records =
+              consumer.poll(pending.isEmpty() ? IDLE_POLL : pending.untilDue(now));
+          if (!records.isEmpty()) {
+            handle(records, consumer, deadLetters, pending);
+          }
+        }
+        if (!pending.isEmpty()) {
+          consumer.commitSync(pending.takeAll(System.nanoTime()));
         }
       } catch (RuntimeException e) {
         LOG.warnf("consumer of %s restarts after: %s", topics, e.getMessage());
@@ -118,12 +134,31 @@ public final class ConsumerLoop<T> implements Runnable {
     }
   }
 
+  private static final Duration IDLE_POLL = Duration.ofMillis(500);
+
+  private static ConsumerRebalanceListener committingBeforeRevocation(
+      KafkaConsumer<String, byte[]> consumer, PendingOffsets pending) {
+    return new ConsumerRebalanceListener() {
+      @Override
+      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> leaving = pending.take(partitions);
+        if (!leaving.isEmpty()) {
+          consumer.commitSync(leaving);
+        }
+      }
+
+      @Override
+      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+    };
+  }
+
   private record Parsed<T>(ConsumerRecord<String, byte[]> record, T item) {}
 
   private void handle(
       ConsumerRecords<String, byte[]> records,
       KafkaConsumer<String, byte[]> consumer,
-      KafkaProducer<String, byte[]> deadLetters) {
+      KafkaProducer<String, byte[]> deadLetters,
+      PendingOffsets pending) {
     List<Parsed<T>> parsed = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     Map<TopicPartition, Long> first = new HashMap<>();
@@ -139,7 +174,7 @@ public final class ConsumerLoop<T> implements Runnable {
     }
     try {
       applyWithFallback(parsed, deadLetters);
-      consumer.commitSync(next);
+      pending.applied(next);
     } catch (RuntimeException e) {
       LOG.warnf(
           "could not apply %d records, will read them again: %s", parsed.size(), e.getMessage());

@@ -2,8 +2,12 @@ package cn.yrd.support.kafka;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** How a service's Kafka consumers share the machine ({@code yrd.consumer.*}). */
+/**
+ * How a service's Kafka consumers share the machine and how often they commit offsets ({@code
+ * yrd.consumer.*}).
+ */
 @ConfigMapping(prefix = "yrd.consumer")
 public interface ConsumerSchedulingConfig {
 
@@ -13,4 +17,12 @@ public interface ConsumerSchedulingConfig {
    */
   @WithDefault("true")
   boolean background();
+
+  /**
+   * A consumer commits its offsets at most this often, at the latest this long after its last
+   * batch, and before it stops or loses a partition. After a crash it reads again what it applied
+   * since the last commit, which changes nothing. {@code 0} commits after every batch.
+   */
+  @WithDefault("250ms")
+  Duration commitInterval();
 }

@@ -21,11 +21,19 @@ public final class ConsumerThread {
       ConsumerLoop.Parser<T> parser,
       ConsumerLoop.Applier<T> applier,
       ConsumerLoop.Listener listener,
-      boolean background) {
+      ConsumerSchedulingConfig scheduling) {
     ConsumerLoop<T> loop =
-        new ConsumerLoop<>(kafkaConfig, group, topics, parser, applier, listener, () -> running);
+        new ConsumerLoop<>(
+            kafkaConfig,
+            group,
+            topics,
+            parser,
+            applier,
+            listener,
+            () -> running,
+            scheduling.commitInterval());
     Runnable body =
-        background
+        scheduling.background()
             ? () -> {
               IdleScheduling.applyToCurrentThread();
               loop.run();
@@ -43,9 +51,9 @@ public final class ConsumerThread {
       ConsumerLoop.Parser<T> parser,
       ConsumerLoop.Applier<T> applier,
       ConsumerLoop.Listener listener,
-      boolean background) {
+      ConsumerSchedulingConfig scheduling) {
     ConsumerThread consumer =
-        new ConsumerThread(name, kafkaConfig, group, topics, parser, applier, listener, background);
+        new ConsumerThread(name, kafkaConfig, group, topics, parser, applier, listener, scheduling);
     consumer.thread.start();
     return consumer;
   }
