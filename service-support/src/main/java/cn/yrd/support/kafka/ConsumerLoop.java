@@ -41,6 +41,7 @@ import org.jboss.logging.Logger;
 public final class ConsumerLoop<T> implements Runnable {
   private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
   public static final String DLQ_REASON = "yrd_dlq_reason";
+  private static final Duration IDLE_POLL = Duration.ofMillis(500);
 
   /**
    * Turns a record into an item; throws {@link IllegalArgumentException} with the reason if it
@@ -134,8 +135,6 @@ public final class ConsumerLoop<T> implements Runnable {
     }
   }
 
-  private static final Duration IDLE_POLL = Duration.ofMillis(500);
-
   private static ConsumerRebalanceListener committingBeforeRevocation(
       KafkaConsumer<String, byte[]> consumer, PendingOffsets pending) {
     return new ConsumerRebalanceListener() {
@@ -145,6 +144,12 @@ public final class ConsumerLoop<T> implements Runnable {
         if (!leaving.isEmpty()) {
           consumer.commitSync(leaving);
         }
+      }
+
+      // Already owned by another member: a commit would fail, so what was pending is read again.
+      @Override
+      public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        pending.take(partitions);
       }
 
       @Override
