@@ -72,8 +72,8 @@ final class Api {
     }
   }
 
-  private static byte[] request(
-      String method, URI uri, String token, String contentType, byte[] body) {
+  /** A whole request, head and body, as one array of bytes. */
+  static byte[] request(String method, URI uri, String token, String contentType, byte[] body) {
     StringBuilder head =
         new StringBuilder(512)
             .append(method)

@@ -8,6 +8,7 @@ import cn.yrd.contracts.Topics;
 import cn.yrd.local.Federation;
 import cn.yrd.local.PostgresServer;
 import cn.yrd.local.ServiceDatabases;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,13 +71,13 @@ final class Benchmarks {
   Run closedLoopRegistrations(Province province, int clients, Duration duration) {
     String url = federation.registryUrl(province) + "/api/v1/registrations";
     String token = federation.token(Roles.REGISTRAR, province);
-    return closedLoop(
-        clients,
-        duration,
-        () ->
-            Api.post(url, token, "application/json", Orgs.json(province, Orgs.next(), null))
-                    .statusCode()
-                == 201);
+    return HttpClosedLoop.posting(
+            URI.create(url),
+            token,
+            () -> Orgs.json(province, Orgs.next(), null),
+            201,
+            Duration.ofMinutes(20))
+        .run(clients, duration);
   }
 
   /**
