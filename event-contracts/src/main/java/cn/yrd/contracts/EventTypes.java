@@ -33,6 +33,7 @@ public final class EventTypes {
   public static final String RECOGNITION_REINSTATED = RECOGNITION + "reinstated" + V1;
   public static final String RECOGNITION_REVOKED = RECOGNITION + "revoked" + V1;
   public static final String RECOGNITION_GRADE_DROPPED = RECOGNITION + "grade-dropped" + V1;
+  public static final String RECOGNITION_GRADE_UPDATED = RECOGNITION + "grade-updated" + V1;
   public static final String CONFLICT_OPENED = RECOGNITION + "conflict-opened" + V1;
   public static final String CONFLICT_UPDATED = RECOGNITION + "conflict-updated" + V1;
   public static final String CONFLICT_RESOLVED = RECOGNITION + "conflict-resolved" + V1;

@@ -10,6 +10,7 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.contracts.rules.RuleIds;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -130,7 +131,7 @@ class ConflictScenarioTest {
   }
 
   @Test
-  void onePersonLeadingTwoSocialGroupsIsFlaggedButNotASocialGroupAndAFoundation() {
+  void onePersonLeadingTwoSocialGroupsIsFlaggedAndAFoundationsRepresentativeLeadsNothingElse() {
     String person = Registries.person();
     Registries.Org sh =
         Registries.org(Province.SH, OrgCategory.SOCIAL_GROUP, "上海市兼任测试" + UUID.randomUUID());
@@ -140,19 +141,28 @@ class ConflictScenarioTest {
         Registries.org(Province.ZJ, OrgCategory.FOUNDATION, "浙江省兼任基金会" + UUID.randomUUID());
     sh.personRef = person;
     js.personRef = person;
-    foundation.personRef = person;
     applied(
         registries.publish(sh, EventTypes.REGISTERED),
-        registries.publish(foundation, EventTypes.REGISTERED));
-    assertThat(openTypes(sh.uscc)).isEmpty();
+        registries.publish(js, EventTypes.REGISTERED));
+    assertThat(openRuleIds(sh.uscc)).containsExactly(RuleIds.SOCIAL_GROUP_REP_CONCURRENT);
 
-    applied(registries.publish(js, EventTypes.REGISTERED));
-    assertThat(openTypes(sh.uscc)).containsExactly("LEGAL_REP_CONCURRENT");
-    assertThat(openTypes(foundation.uscc)).isEmpty();
+    // 基金会管理条例 art. 23: a foundation's representative may represent no other organization.
+    foundation.personRef = person;
+    applied(registries.publish(foundation, EventTypes.REGISTERED));
+    assertThat(openRuleIds(foundation.uscc)).containsExactly(RuleIds.FOUNDATION_REP_EXCLUSIVE);
+    assertThat(openRuleIds(sh.uscc))
+        .containsExactly(RuleIds.SOCIAL_GROUP_REP_CONCURRENT, RuleIds.FOUNDATION_REP_EXCLUSIVE);
 
     js.personRef = Registries.person();
     applied(registries.publish(js, EventTypes.AMENDED));
-    assertThat(openTypes(sh.uscc)).isEmpty();
+    assertThat(openRuleIds(sh.uscc)).containsExactly(RuleIds.FOUNDATION_REP_EXCLUSIVE);
+    foundation.personRef = Registries.person();
+    applied(registries.publish(foundation, EventTypes.AMENDED));
+    assertThat(openRuleIds(sh.uscc)).isEmpty();
+  }
+
+  private static List<String> openRuleIds(String uscc) {
+    return Await.openConflicts(uscc).stream().map(c -> (String) c.get("ruleId")).sorted().toList();
   }
 
   @Test

@@ -190,6 +190,48 @@ class RecognitionApiTest {
   }
 
   @Test
+  void aRecognizedGradeFollowsTheHomesDowngradeAndRenewal() {
+    Registries.Org org =
+        Registries.org(Province.JS, OrgCategory.SOCIAL_GROUP, "江苏省等级跟随" + UUID.randomUUID());
+    org.grade = Grade.awarded(5, LocalDate.now().minusYears(4));
+    applied(registries.publish(org, EventTypes.REGISTERED));
+    String id = request(org, "OPERATE", 201, "GRANTED");
+
+    org.grade = new Grade(3, org.grade.awardedOn(), org.grade.expiresOn());
+    applied(registries.publish(org, EventTypes.AMENDED));
+    Await.auditor()
+        .get(RECOGNITIONS + "/" + id)
+        .then()
+        .body("recognizedGrade.level", is(3))
+        .body("recognizedGrade.expiresOn", is(org.grade.expiresOn().toString()))
+        .body("reasons", hasItem("GRADE_UPDATED"))
+        .body("ruleIds", hasItem("R-RECOG-05"));
+
+    org.grade = Grade.awarded(4, LocalDate.now());
+    applied(registries.publish(org, EventTypes.GRADE_AWARDED));
+    Await.auditor()
+        .get(RECOGNITIONS + "/" + id)
+        .then()
+        .body("recognizedGrade.level", is(4))
+        .body("recognizedGrade.expiresOn", is(org.grade.expiresOn().toString()));
+  }
+
+  @Test
+  void refusesAHomeProvinceOtherThanTheOneTheRecordsGive() {
+    Registries.Org org = registeredInJiangsu("迁移链");
+    as(Roles.RECOGNITION_OFFICER, Province.SH)
+        .body(
+            Map.of(
+                "uscc", org.uscc, "hostProvince", "SH", "scope", "OPERATE", "homeProvince", "ZJ"))
+        .post(RECOGNITIONS)
+        .then()
+        .statusCode(422)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("errors[0].field", is("homeProvince"))
+        .body("errors[0].message", containsString("R-HOME-01"));
+  }
+
+  @Test
   void onlyTheHostsOfficerOrTheHomesRegistrarMayRequest() {
     Registries.Org org = registeredInJiangsu("权限测试");
     Map<String, Object> body = Map.of("uscc", org.uscc, "hostProvince", "SH", "scope", "OPERATE");

@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param conditionKey identifies the condition; at most one open conflict per key
  * @param evidence the records, provinces and field values that make the condition hold
  * @param resolution AUTO when the condition stopped holding, OFFICER when a person closed it
+ * @param ruleId the rulebook's ID of the rule behind the condition (docs/rules.md)
+ * @param resolutionReason for AUTO: what ended the condition ({@code RECORDS_CHANGED} by an event,
+ *     or a date: {@code BAR_ENDED}, {@code GRADE_EXPIRED})
  */
 public record ConflictState(
     UUID id,
@@ -26,4 +29,6 @@ public record ConflictState(
     String acknowledgedBy,
     String closedBy,
     String resolution,
-    String note) {}
+    String note,
+    String ruleId,
+    String resolutionReason) {}

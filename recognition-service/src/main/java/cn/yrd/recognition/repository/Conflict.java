@@ -76,4 +76,16 @@ public class Conflict extends PanacheEntityBase {
   public String resolution;
 
   public String note;
+
+  /** The rulebook's ID of the rule behind the condition (docs/rules.md). */
+  @Column(name = "rule_id")
+  public String ruleId;
+
+  /** For AUTO: what ended the condition, see {@link cn.yrd.recognition.service.AutoResolution}. */
+  @Column(name = "resolution_reason")
+  public String resolutionReason;
+
+  /** When an officer's dismissal stopped holding back its condition (R-CONFLICT-10). */
+  @Column(name = "dismissal_lapsed_at")
+  public OffsetDateTime dismissalLapsedAt;
 }

@@ -3,6 +3,7 @@ package cn.yrd.recognition.service;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictStatus;
+import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.support.outbox.OutboxWriter;
 import cn.yrd.support.time.BusinessTime;
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Keeps the open conflicts of one scope equal to the conditions that hold in it: opens new ones,
@@ -39,10 +42,12 @@ public class ConflictDetector {
   @Inject ObjectMapper json;
 
   /**
-   * Makes each scope's open conflicts equal to its holding conditions. Must run inside the
+   * Makes each scope's open conflicts equal to its holding conditions; those that no longer hold
+   * resolve AUTO with the reason {@code autoReason} gives their type. Must run inside the
    * transaction that changed what the conditions read, after {@link #lock} of the same scopes.
    */
-  public void reconcile(Map<String, List<Condition>> holdingByScope) {
+  public void reconcile(
+      Map<String, List<Condition>> holdingByScope, Function<ConflictType, String> autoReason) {
     Map<String, Map<String, Conflict>> openByScope = new HashMap<>();
     // One array parameter: Hibernate translates an HQL "in" list anew for every length of it.
     @SuppressWarnings("unchecked")
@@ -57,12 +62,17 @@ public class ConflictDetector {
     for (Conflict c : open) {
       openByScope.computeIfAbsent(c.scopeKey, k -> new HashMap<>()).put(c.conditionKey, c);
     }
-    Set<String> dismissed = closedByOfficer(holdingByScope.values());
     OffsetDateTime now = BusinessTime.now();
+    Set<String> dismissed = standingDismissals(holdingByScope, now);
     holdingByScope.forEach(
         (scope, holding) ->
             reconcileScope(
-                scope, holding, openByScope.getOrDefault(scope, new HashMap<>()), dismissed, now));
+                scope,
+                holding,
+                openByScope.getOrDefault(scope, new HashMap<>()),
+                dismissed,
+                autoReason,
+                now));
   }
 
   /**
@@ -83,6 +93,7 @@ public class ConflictDetector {
       List<Condition> holding,
       Map<String, Conflict> open,
       Set<String> dismissed,
+      Function<ConflictType, String> autoReason,
       OffsetDateTime now) {
     for (Condition condition : holding) {
       Conflict existing = open.remove(condition.key());
@@ -98,6 +109,7 @@ public class ConflictDetector {
         existing.provinces = condition.provinces().toArray(String[]::new);
         existing.evidence = evidence;
         existing.severity = condition.severity();
+        existing.ruleId = condition.ruleId();
         existing.updatedAt = now;
         publish(EventTypes.CONFLICT_UPDATED, existing);
       }
@@ -105,6 +117,7 @@ public class ConflictDetector {
     for (Conflict gone : open.values()) {
       gone.status = ConflictStatus.RESOLVED;
       gone.resolution = AUTO;
+      gone.resolutionReason = autoReason.apply(gone.type);
       gone.closedAt = now;
       gone.updatedAt = now;
       publish(EventTypes.CONFLICT_RESOLVED, gone);
@@ -131,7 +144,9 @@ public class ConflictDetector {
         c.acknowledgedBy,
         c.closedBy,
         c.resolution,
-        c.note);
+        c.note,
+        c.ruleId,
+        c.resolutionReason);
   }
 
   private void open(String scope, Condition condition, String evidence, OffsetDateTime now) {
@@ -141,6 +156,7 @@ public class ConflictDetector {
     c.severity = condition.severity();
     c.status = ConflictStatus.OPEN;
     c.conditionKey = condition.key();
+    c.ruleId = condition.ruleId();
     c.scopeKey = scope;
     c.fingerprint = condition.fingerprint();
     c.usccs = condition.usccs().toArray(String[]::new);
@@ -153,26 +169,47 @@ public class ConflictDetector {
   }
 
   /**
-   * Which of these conditions an officer dismissed or resolved with the same fingerprint: they are
-   * not raised again unchanged. One query for the whole batch, as {@link #dismissal} keys.
+   * The dismissals that still hold back a condition of these scopes, as {@link #dismissal} keys. An
+   * officer's dismissal or resolution binds the condition's fingerprint until that condition once
+   * stops holding (R-CONFLICT-10): those whose condition no longer holds lapse here, so the
+   * condition is raised again if it comes back. One query and at most one update per batch.
    */
-  private static Set<String> closedByOfficer(Collection<List<Condition>> holding) {
-    String[] keys =
-        holding.stream().flatMap(List::stream).map(Condition::key).toArray(String[]::new);
+  private static Set<String> standingDismissals(
+      Map<String, List<Condition>> holdingByScope, OffsetDateTime now) {
     Set<String> dismissed = new HashSet<>();
-    if (keys.length == 0) {
+    if (holdingByScope.isEmpty()) {
       return dismissed;
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         Panache.getEntityManager()
             .createNativeQuery(
-                "SELECT condition_key, fingerprint FROM conflict"
-                    + " WHERE resolution = :officer AND condition_key = ANY (cast(:keys AS text[]))")
+                "SELECT id, scope_key, condition_key, fingerprint FROM conflict"
+                    + " WHERE resolution = :officer AND dismissal_lapsed_at IS NULL"
+                    + " AND scope_key = ANY (cast(:scopes AS text[]))")
             .setParameter("officer", OFFICER)
-            .setParameter("keys", keys)
+            .setParameter("scopes", holdingByScope.keySet().toArray(String[]::new))
             .getResultList();
-    rows.forEach(row -> dismissed.add(dismissal((String) row[0], (String) row[1])));
+    List<UUID> lapsed = new ArrayList<>();
+    for (Object[] row : rows) {
+      String key = dismissal((String) row[2], (String) row[3]);
+      boolean stillHolds =
+          holdingByScope.get((String) row[1]).stream()
+              .anyMatch(c -> dismissal(c.key(), c.fingerprint()).equals(key));
+      if (stillHolds) {
+        dismissed.add(key);
+      } else {
+        lapsed.add((UUID) row[0]);
+      }
+    }
+    if (!lapsed.isEmpty()) {
+      Panache.getEntityManager()
+          .createNativeQuery(
+              "UPDATE conflict SET dismissal_lapsed_at = :now WHERE id = ANY (cast(:ids AS uuid[]))")
+          .setParameter("now", now)
+          .setParameter("ids", lapsed.toArray(UUID[]::new))
+          .executeUpdate();
+    }
     return dismissed;
   }
 

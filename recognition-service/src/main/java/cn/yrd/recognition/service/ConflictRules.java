@@ -5,6 +5,7 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.contracts.rules.RuleIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +15,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The conflict rules of domain.md, as pure functions over the records they read. Each function
- * covers one scope (an organization, a normalized name, a person, a province's sequence) and
- * returns every condition that holds in it now; the detector opens, updates and resolves conflicts
- * to match, and the reconciliation run calls the same functions over the whole view.
+ * The conflict rules of the rulebook (docs/rules.md, R-CONFLICT-01 to 09), as pure functions of the
+ * records they read and the business date. Each function covers one scope (an organization, a
+ * normalized name, a person, a province's sequence) and returns every condition that holds in it on
+ * that date; the detector opens, updates and resolves conflicts to match, the daily run
+ * re-evaluates the scopes whose truth a date changes, and the reconciliation run calls the same
+ * functions over the whole view.
  */
 public final class ConflictRules {
   private ConflictRules() {}
@@ -38,7 +41,10 @@ public final class ConflictRules {
     return "province:" + province.name();
   }
 
-  /** DUPLICATE_REGISTRATION, REGION_MISMATCH, STATUS_DIVERGENCE, SANCTION_RATING of one code. */
+  /**
+   * DUPLICATE_REGISTRATION (R-CONFLICT-01), REGION_MISMATCH (02), STATUS_DIVERGENCE (07) and
+   * SANCTION_RATING (08) of one code.
+   */
   public static List<Condition> forOrganization(
       String uscc, List<OrgSnapshot> records, boolean liveRecognition, LocalDate today) {
     List<Condition> found = new ArrayList<>();
@@ -47,6 +53,7 @@ public final class ConflictRules {
       found.add(
           condition(
               ConflictType.DUPLICATE_REGISTRATION,
+              RuleIds.DUPLICATE_REGISTRATION,
               "DUPLICATE_REGISTRATION:" + uscc,
               active,
               Map.of("activeIn", provinces(active))));
@@ -58,6 +65,7 @@ public final class ConflictRules {
         found.add(
             condition(
                 ConflictType.REGION_MISMATCH,
+                RuleIds.REGION_MISMATCH,
                 "REGION_MISMATCH:" + uscc + ":" + r.province(),
                 List.of(r),
                 evidence(
@@ -67,7 +75,7 @@ public final class ConflictRules {
                         issuedIn.map(Province::name).orElse("national or outside the delta"))));
       }
     }
-    homeRecord(uscc, records)
+    HomeProvince.record(uscc, records)
         .filter(home -> home.status() != OrgStatus.ACTIVE && home.transferredTo() == null)
         .ifPresent(
             home -> {
@@ -79,6 +87,7 @@ public final class ConflictRules {
                 found.add(
                     condition(
                         ConflictType.STATUS_DIVERGENCE,
+                        RuleIds.STATUS_DIVERGENCE,
                         "STATUS_DIVERGENCE:" + uscc,
                         involved,
                         evidence(
@@ -92,7 +101,10 @@ public final class ConflictRules {
     return found;
   }
 
-  /** NAME_COLLISION: ACTIVE organizations of different codes in different provinces, one name. */
+  /**
+   * NAME_COLLISION (R-CONFLICT-03): ACTIVE organizations of different codes in different provinces,
+   * one name.
+   */
   public static Optional<Condition> forName(String normalizedName, List<OrgSnapshot> withName) {
     List<OrgSnapshot> active = withName.stream().filter(OrgSnapshot::isActive).toList();
     long codes = active.stream().map(OrgSnapshot::uscc).distinct().count();
@@ -103,6 +115,7 @@ public final class ConflictRules {
     return Optional.of(
         condition(
             ConflictType.NAME_COLLISION,
+            RuleIds.NAME_COLLISION,
             "NAME_COLLISION:" + normalizedName,
             active,
             evidence(
@@ -112,76 +125,88 @@ public final class ConflictRules {
                 active.stream().map(r -> r.province() + ": " + r.name()).sorted().toList())));
   }
 
-  /** LEGAL_REP_CONCURRENT and LEGAL_REP_BARRED of one person. */
+  /**
+   * LEGAL_REP_CONCURRENT of one person, for social groups (R-CONFLICT-04) and for foundations
+   * (R-CONFLICT-05), and LEGAL_REP_BARRED (R-CONFLICT-06) while a revocation's bar lasts: the bar
+   * of a revocation on day r ends on the first day d with {@code d - barYears >= r}.
+   */
   public static List<Condition> forPerson(
       String personRef, List<OrgSnapshot> represented, LocalDate today, int barYears) {
     List<Condition> found = new ArrayList<>();
+    List<OrgSnapshot> active = represented.stream().filter(OrgSnapshot::isActive).toList();
     List<OrgSnapshot> activeGroups =
-        represented.stream()
-            .filter(r -> r.isActive() && r.category() == OrgCategory.SOCIAL_GROUP)
-            .toList();
-    if (activeGroups.stream().map(OrgSnapshot::uscc).distinct().count() >= 2) {
+        active.stream().filter(r -> r.category() == OrgCategory.SOCIAL_GROUP).toList();
+    if (distinctCodes(activeGroups) >= 2) {
       found.add(
           condition(
               ConflictType.LEGAL_REP_CONCURRENT,
+              RuleIds.SOCIAL_GROUP_REP_CONCURRENT,
               "LEGAL_REP_CONCURRENT:" + personRef,
               activeGroups,
               evidence("personRef", personRef, "socialGroups", usccs(activeGroups))));
     }
-    List<OrgSnapshot> recentlyRevoked =
-        represented.stream()
-            .filter(
-                r ->
-                    r.revocationDate() != null
-                        && r.revocationDate().isAfter(today.minusYears(barYears)))
-            .toList();
-    if (!recentlyRevoked.isEmpty()) {
-      represented.stream()
-          .filter(OrgSnapshot::isActive)
-          .filter(
-              r -> recentlyRevoked.stream().noneMatch(revoked -> revoked.uscc().equals(r.uscc())))
+    List<OrgSnapshot> foundations =
+        active.stream().filter(r -> r.category() == OrgCategory.FOUNDATION).toList();
+    if (!foundations.isEmpty() && distinctCodes(active) >= 2) {
+      found.add(
+          condition(
+              ConflictType.LEGAL_REP_CONCURRENT,
+              RuleIds.FOUNDATION_REP_EXCLUSIVE,
+              "LEGAL_REP_CONCURRENT:FOUNDATION:" + personRef,
+              active,
+              evidence(
+                  "personRef",
+                  personRef,
+                  "foundations",
+                  usccs(foundations),
+                  "organizations",
+                  usccs(active))));
+    }
+    List<OrgSnapshot> barring =
+        represented.stream().filter(r -> barStillRuns(r, today, barYears)).toList();
+    if (!barring.isEmpty()) {
+      active.stream()
           .map(OrgSnapshot::uscc)
+          .filter(uscc -> barring.stream().noneMatch(revoked -> revoked.uscc().equals(uscc)))
           .distinct()
-          .forEach(
-              activeUscc -> {
-                List<OrgSnapshot> involved = new ArrayList<>(recentlyRevoked);
-                List<OrgSnapshot> activeRecords =
-                    represented.stream()
-                        .filter(r -> r.isActive() && r.uscc().equals(activeUscc))
-                        .toList();
-                involved.addAll(activeRecords);
-                boolean foundation =
-                    activeRecords.stream().anyMatch(r -> r.category() == OrgCategory.FOUNDATION);
-                found.add(
-                    new Condition(
-                        ConflictType.LEGAL_REP_BARRED,
-                        foundation ? Severity.HIGH : Severity.MEDIUM,
-                        "LEGAL_REP_BARRED:" + personRef + ":" + activeUscc,
-                        usccs(involved),
-                        provinces(involved),
-                        evidence(
-                            "personRef",
-                            personRef,
-                            "activeOrganization",
-                            activeUscc,
-                            "revoked",
-                            recentlyRevoked.stream()
-                                .map(
-                                    r ->
-                                        r.uscc()
-                                            + " ("
-                                            + r.province()
-                                            + ", "
-                                            + r.revocationDate()
-                                            + ")")
-                                .sorted()
-                                .toList())));
-              });
+          .forEach(activeUscc -> found.add(barred(personRef, activeUscc, active, barring)));
     }
     return found;
   }
 
-  /** SEQUENCE_GAP: a gap in a province's sequence open longer than the threshold. */
+  /** Whether a record revoked on day r still bars its representative on {@code today}. */
+  static boolean barStillRuns(OrgSnapshot r, LocalDate today, int barYears) {
+    return r.revocationDate() != null && r.revocationDate().isAfter(today.minusYears(barYears));
+  }
+
+  private static Condition barred(
+      String personRef, String activeUscc, List<OrgSnapshot> active, List<OrgSnapshot> barring) {
+    List<OrgSnapshot> activeRecords =
+        active.stream().filter(r -> r.uscc().equals(activeUscc)).toList();
+    List<OrgSnapshot> involved = new ArrayList<>(barring);
+    involved.addAll(activeRecords);
+    boolean foundation =
+        activeRecords.stream().anyMatch(r -> r.category() == OrgCategory.FOUNDATION);
+    return new Condition(
+        ConflictType.LEGAL_REP_BARRED,
+        RuleIds.LEGAL_REP_BARRED,
+        foundation ? Severity.HIGH : Severity.MEDIUM,
+        "LEGAL_REP_BARRED:" + personRef + ":" + activeUscc,
+        usccs(involved),
+        provinces(involved),
+        evidence(
+            "personRef",
+            personRef,
+            "activeOrganization",
+            activeUscc,
+            "revoked",
+            barring.stream()
+                .map(r -> r.uscc() + " (" + r.province() + ", " + r.revocationDate() + ")")
+                .sorted()
+                .toList()));
+  }
+
+  /** SEQUENCE_GAP (R-CONFLICT-09): a gap in a province's sequence open past the threshold. */
   public static Optional<Condition> forSequence(
       Province province, long contiguous, long highest, boolean openPastThreshold) {
     if (highest <= contiguous || !openPastThreshold) {
@@ -190,6 +215,7 @@ public final class ConflictRules {
     return Optional.of(
         new Condition(
             ConflictType.SEQUENCE_GAP,
+            RuleIds.SEQUENCE_GAP,
             ConflictType.SEQUENCE_GAP.defaultSeverity(),
             "SEQUENCE_GAP:" + province,
             List.of(),
@@ -197,26 +223,16 @@ public final class ConflictRules {
             evidence("missingFrom", contiguous + 1, "highestSeen", highest)));
   }
 
-  /** The record of the province the code was issued in, or the one a transfer moved it to. */
-  static Optional<OrgSnapshot> homeRecord(String uscc, List<OrgSnapshot> records) {
-    Optional<OrgSnapshot> issued =
-        records.stream()
-            .filter(r -> r.issuingProvince().filter(p -> p == r.province()).isPresent())
-            .findFirst();
-    if (issued.isPresent() && issued.get().transferredTo() != null) {
-      Province movedTo = issued.get().transferredTo();
-      return records.stream().filter(r -> r.province() == movedTo).findFirst().or(() -> issued);
-    }
-    return issued;
-  }
-
+  /**
+   * Only ACTIVE records count: a revoked or transferred-out record keeps the grade it last had, but
+   * no province holds it any more.
+   */
   private static Optional<Condition> sanctionRating(
       String uscc, List<OrgSnapshot> records, LocalDate today) {
+    List<OrgSnapshot> graded =
+        records.stream().filter(r -> r.isActive() && r.hasValidGrade(today)).toList();
     List<OrgSnapshot> listedWithGrade =
-        records.stream()
-            .filter(r -> (r.abnormalListed() || r.seriousListed()) && r.hasValidGrade(today))
-            .toList();
-    List<OrgSnapshot> graded = records.stream().filter(r -> r.hasValidGrade(today)).toList();
+        graded.stream().filter(r -> r.abnormalListed() || r.seriousListed()).toList();
     boolean gradesDiffer = graded.stream().map(OrgSnapshot::gradeLevel).distinct().count() >= 2;
     if (listedWithGrade.isEmpty() && !gradesDiffer) {
       return Optional.empty();
@@ -225,6 +241,7 @@ public final class ConflictRules {
     return Optional.of(
         condition(
             ConflictType.SANCTION_RATING,
+            RuleIds.SANCTION_RATING,
             "SANCTION_RATING:" + uscc,
             involved,
             evidence(
@@ -241,9 +258,17 @@ public final class ConflictRules {
   }
 
   private static Condition condition(
-      ConflictType type, String key, List<OrgSnapshot> involved, Map<String, Object> evidence) {
+      ConflictType type,
+      String ruleId,
+      String key,
+      List<OrgSnapshot> involved,
+      Map<String, Object> evidence) {
     return new Condition(
-        type, type.defaultSeverity(), key, usccs(involved), provinces(involved), evidence);
+        type, ruleId, type.defaultSeverity(), key, usccs(involved), provinces(involved), evidence);
+  }
+
+  private static long distinctCodes(List<OrgSnapshot> records) {
+    return records.stream().map(OrgSnapshot::uscc).distinct().count();
   }
 
   private static List<String> usccs(List<OrgSnapshot> records) {

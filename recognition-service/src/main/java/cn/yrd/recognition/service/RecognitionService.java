@@ -3,13 +3,13 @@ package cn.yrd.recognition.service;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
-import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccValidator;
 import cn.yrd.contracts.recognition.RecognitionScope;
 import cn.yrd.contracts.recognition.RecognitionState;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.Recognition;
 import cn.yrd.recognition.rest.ManualDecision;
@@ -26,6 +26,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,8 +58,9 @@ public class RecognitionService {
       outcome.error("scope", "is required");
     }
     outcome.throwIfInvalid();
-    List<OrgRecord> records = OrgRecord.list("uscc", uscc);
-    Province home = request.homeProvince() != null ? request.homeProvince() : homeOf(uscc, records);
+    List<OrgSnapshot> records =
+        OrgRecord.<OrgRecord>list("uscc", uscc).stream().map(OrgSnapshot::of).toList();
+    Province home = homeOf(uscc, records, request.homeProvince());
     if (home == request.hostProvince()) {
       throw ProblemException.field(
           "hostProvince", "the host province must differ from the home province " + home);
@@ -80,11 +82,7 @@ public class RecognitionService {
               + " recognition in "
               + request.hostProvince());
     }
-    Optional<OrgSnapshot> homeRecord =
-        records.stream()
-            .filter(r -> r.province.equals(home.name()))
-            .findFirst()
-            .map(OrgSnapshot::of);
+    Optional<OrgSnapshot> homeRecord = HomeProvince.record(uscc, records);
     RecognitionRules.Decision decision =
         RecognitionRules.decide(
             homeRecord, openConflictSeverities(uscc), request.scope(), BusinessTime.today());
@@ -165,18 +163,16 @@ public class RecognitionService {
         change(
             r,
             RecognitionStatus.SUSPENDED,
-            "HOME_ABNORMAL_LISTED",
+            RecognitionRules.HOME_ABNORMAL_LISTED,
             EventTypes.RECOGNITION_SUSPENDED);
       } else if (removedNow && r.status == RecognitionStatus.SUSPENDED) {
         change(
             r,
             RecognitionStatus.GRANTED,
-            "HOME_ABNORMAL_REMOVED",
+            RecognitionRules.HOME_ABNORMAL_REMOVED,
             EventTypes.RECOGNITION_REINSTATED);
       }
-      if (r.recognizedGradeLevel != null && !after.hasValidGrade(BusinessTime.today())) {
-        dropGrade(r, "GRADE_WITHDRAWN");
-      }
+      followGrade(r, after, BusinessTime.today());
     }
   }
 
@@ -188,7 +184,7 @@ public class RecognitionService {
             "recognizedGradeExpiresOn <= ?1 and status in ?2",
             BusinessTime.today(),
             ScopeEvaluator.liveStatuses());
-    expired.forEach(r -> dropGrade(r, "GRADE_EXPIRED"));
+    expired.forEach(r -> dropGrade(r, RecognitionRules.GRADE_EXPIRED));
     return expired.size();
   }
 
@@ -209,7 +205,8 @@ public class RecognitionService {
         r.requestedAt,
         r.decidedBy,
         r.decidedAt,
-        r.note);
+        r.note,
+        RecognitionRules.ruleIds(Arrays.asList(r.reasons)));
   }
 
   public Recognition load(UUID id) {
@@ -223,18 +220,46 @@ public class RecognitionService {
   private static Optional<String> revokeReason(
       OrgSnapshot before, OrgSnapshot after, String eventType) {
     if (after.status() == OrgStatus.REVOKED) {
-      return Optional.of("HOME_REVOKED");
+      return Optional.of(RecognitionRules.HOME_REVOKED);
     }
     if (after.status() == OrgStatus.DEREGISTERED) {
       return Optional.of(
           EventTypes.TRANSFERRED_OUT.equals(eventType)
-              ? "HOME_TRANSFERRED_OUT"
-              : "HOME_DEREGISTERED");
+              ? RecognitionRules.HOME_TRANSFERRED_OUT
+              : RecognitionRules.HOME_DEREGISTERED);
     }
     if (after.seriousListed()) {
-      return Optional.of("HOME_SERIOUS_LISTED");
+      return Optional.of(RecognitionRules.HOME_SERIOUS_LISTED);
     }
     return Optional.empty();
+  }
+
+  /**
+   * R-RECOG-05: a live recognition carries the home's current grade, so a downgrade or a renewed
+   * award reaches the host; without a valid grade the recognized one is dropped.
+   */
+  private void followGrade(Recognition r, OrgSnapshot home, LocalDate today) {
+    if (!home.hasValidGrade(today)) {
+      if (r.recognizedGradeLevel != null) {
+        dropGrade(
+            r,
+            home.gradeLevel() == null
+                ? RecognitionRules.GRADE_WITHDRAWN
+                : RecognitionRules.GRADE_EXPIRED);
+      }
+      return;
+    }
+    boolean same =
+        r.recognizedGradeLevel != null
+            && r.recognizedGradeLevel.intValue() == home.gradeLevel()
+            && home.gradeExpiresOn().equals(r.recognizedGradeExpiresOn);
+    if (!same && r.status != RecognitionStatus.REJECTED) {
+      r.recognizedGradeLevel = home.gradeLevel().shortValue();
+      r.recognizedGradeExpiresOn = home.gradeExpiresOn();
+      r.reasons = append(r.reasons, RecognitionRules.GRADE_UPDATED);
+      r.updatedAt = BusinessTime.now();
+      publish(EventTypes.RECOGNITION_GRADE_UPDATED, r);
+    }
   }
 
   private void dropGrade(Recognition r, String reason) {
@@ -272,17 +297,32 @@ public class RecognitionService {
     };
   }
 
-  private static Province homeOf(String uscc, List<OrgRecord> records) {
-    List<OrgRecord> active = records.stream().filter(r -> "ACTIVE".equals(r.status)).toList();
-    if (active.size() == 1) {
-      return Province.valueOf(active.get(0).province);
+  /**
+   * R-HOME-01: the home province is derived, never chosen; a request that names another one is
+   * refused rather than recorded.
+   */
+  private static Province homeOf(String uscc, List<OrgSnapshot> records, Province named) {
+    Province home =
+        HomeProvince.of(uscc, records)
+            .orElseThrow(
+                () ->
+                    ProblemException.field(
+                        "uscc",
+                        "no home province: "
+                            + uscc
+                            + " was not issued in the delta and no registry of it holds it"));
+    if (named != null && named != home) {
+      throw ProblemException.field(
+          "homeProvince",
+          RuleIds.HOME_PROVINCE
+              + ": the home province of "
+              + uscc
+              + " is "
+              + home
+              + " (its issuer or the end of its recorded transfers), not "
+              + named);
     }
-    return Uscc.parse(uscc)
-        .province()
-        .orElseThrow(
-            () ->
-                ProblemException.field(
-                    "homeProvince", "cannot be derived from " + uscc + "; name it"));
+    return home;
   }
 
   @SuppressWarnings("unchecked")

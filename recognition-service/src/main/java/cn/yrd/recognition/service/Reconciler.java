@@ -81,7 +81,8 @@ public class Reconciler {
             "status in ?1", List.of(ConflictStatus.OPEN, ConflictStatus.ACKNOWLEDGED))
         .forEach(c -> open.put(c.conditionKey, c));
     Set<String> suppressed = new HashSet<>();
-    Conflict.<Conflict>list("resolution", ConflictDetector.OFFICER)
+    Conflict.<Conflict>list(
+            "resolution = ?1 and dismissalLapsedAt is null", ConflictDetector.OFFICER)
         .forEach(c -> suppressed.add(c.conditionKey + "|" + c.fingerprint));
 
     List<String> missing = new ArrayList<>();

@@ -1,6 +1,7 @@
 package cn.yrd.recognition.service;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.repository.SequenceTracker;
@@ -43,6 +44,15 @@ public class ScopeEvaluator {
 
   /** Must run inside the transaction that changed what the scopes read. */
   public void evaluate(TouchedScopes touched) {
+    evaluate(touched, BusinessTime.today(), AutoResolution.BY_EVENT);
+  }
+
+  /**
+   * Evaluates the scopes as of {@code today}; conflicts that no longer hold resolve with the reason
+   * {@code autoReason} gives their type.
+   */
+  public void evaluate(
+      TouchedScopes touched, LocalDate today, Function<ConflictType, String> autoReason) {
     List<String> keys = new ArrayList<>();
     touched.usccs.forEach(u -> keys.add(ConflictRules.usccScope(u)));
     touched.names.forEach(n -> keys.add(ConflictRules.nameScope(n)));
@@ -55,7 +65,6 @@ public class ScopeEvaluator {
     detector.lock(keys);
     // The reads below are plain SQL: Hibernate flushes the session for none of them.
     Panache.getSession().flush();
-    LocalDate today = BusinessTime.today();
     Map<String, List<Condition>> holding = new LinkedHashMap<>();
     if (!touched.usccs.isEmpty()) {
       Map<String, List<OrgSnapshot>> records =
@@ -91,7 +100,7 @@ public class ScopeEvaluator {
     for (Province province : touched.sequences) {
       holding.put(ConflictRules.provinceScope(province), sequenceConditions(province));
     }
-    detector.reconcile(holding);
+    detector.reconcile(holding, autoReason);
   }
 
   List<Condition> sequenceConditions(Province province) {

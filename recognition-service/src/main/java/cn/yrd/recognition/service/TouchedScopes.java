@@ -30,4 +30,12 @@ public final class TouchedScopes {
   public void organization(String uscc) {
     usccs.add(uscc);
   }
+
+  public void person(String personRef) {
+    persons.add(personRef);
+  }
+
+  public boolean isEmpty() {
+    return usccs.isEmpty() && names.isEmpty() && persons.isEmpty() && sequences.isEmpty();
+  }
 }

@@ -1,5 +1,6 @@
 package cn.yrd.recognition.service;
 
+import cn.yrd.contracts.NameNormalizer;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.recognition.ConflictType;

@@ -88,6 +88,27 @@ final class ViewReads {
         new HashSet<>());
   }
 
+  /**
+   * The values of {@code column} (uscc or person_ref) of the records whose {@code dateColumn}
+   * (grade_expires_on or revocation_date) lies in {@code (after, upTo]}.
+   */
+  static Set<String> withDateIn(String column, String dateColumn, LocalDate after, LocalDate upTo) {
+    return select(
+        "SELECT DISTINCT "
+            + column
+            + " FROM org_record WHERE "
+            + dateColumn
+            + " > ? AND "
+            + dateColumn
+            + " <= ?",
+        (connection, query) -> {
+          query.setObject(1, after);
+          query.setObject(2, upTo);
+        },
+        rows -> rows.getString(1),
+        new java.util.LinkedHashSet<>());
+  }
+
   /** The event ids among these whose effect is already committed. */
   static Set<UUID> processed(Collection<UUID> ids) {
     return select(

@@ -1,6 +1,7 @@
 package cn.yrd.recognition.service;
 
 import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.NameNormalizer;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrganizationState;
 import cn.yrd.contracts.registry.RegistryEvent;

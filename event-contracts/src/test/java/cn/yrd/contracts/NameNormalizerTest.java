@@ -1,4 +1,4 @@
-package cn.yrd.recognition.service;
+package cn.yrd.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package cn.yrd.recognition.service;
+package cn.yrd.contracts;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The form of a name two registries' spellings are compared in (domain.md, NAME_COLLISION): NFKC
+ * The form in which names are compared, by the registries (one organization per normalized name in
+ * a province, R-NAME-01) and by recognition (NAME_COLLISION across provinces, R-CONFLICT-03): NFKC
  * (which also folds full-width forms to half-width), traditional → simplified Chinese (opencc4j),
  * Latin letters lower-cased, whitespace and punctuation removed.
  */

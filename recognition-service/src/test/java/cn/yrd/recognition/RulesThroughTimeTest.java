@@ -1,0 +1,154 @@
+package cn.yrd.recognition;
+
+import static cn.yrd.recognition.Await.applied;
+import static cn.yrd.recognition.Await.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.OrgCategory;
+import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.registry.Grade;
+import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.support.time.BusinessTime;
+import cn.yrd.support.time.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Conflicts whose truth a date changes, with no event at all (docs/rules.md). */
+@QuarkusTest
+class RulesThroughTimeTest {
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @Inject TestClock clock;
+  @Inject EntityManager entities;
+
+  @AfterEach
+  void backToTheWallClock() {
+    clock.moveTo(null);
+  }
+
+  @Test
+  void aBarResolvesOnTheDayItEndsWithReasonBarEnded() {
+    LocalDate today = BusinessTime.today();
+    Registries.Org revoked = Registries.org(Province.SH, OrgCategory.SOCIAL_GROUP, "上海市撤销" + today);
+    revoked.status = OrgStatus.REVOKED;
+    revoked.revoked = today.minusYears(5).plusDays(2);
+    Registries.Org active = Registries.org(Province.JS, OrgCategory.SOCIAL_GROUP, "江苏省在册" + today);
+    active.personRef = revoked.personRef;
+    try (Registries registries = new Registries(bootstrapServers)) {
+      applied(
+          registries.publish(revoked, EventTypes.REVOKED),
+          registries.publish(active, EventTypes.REGISTERED));
+    }
+    assertThat(conflict(active.uscc, "LEGAL_REP_BARRED"))
+        .map(c -> c.get("status"))
+        .hasValue("OPEN");
+
+    moveTo(today.plusDays(1));
+    assertThat(conflict(active.uscc, "LEGAL_REP_BARRED"))
+        .map(c -> c.get("status"))
+        .hasValue("OPEN");
+
+    moveTo(today.plusDays(2));
+    Map<String, Object> resolved = conflict(active.uscc, "LEGAL_REP_BARRED").orElseThrow();
+    assertThat(resolved)
+        .containsEntry("status", "RESOLVED")
+        .containsEntry("resolution", "AUTO")
+        .containsEntry("resolutionReason", "BAR_ENDED")
+        .containsEntry("ruleId", "R-CONFLICT-06");
+  }
+
+  @Test
+  void aListedOrganizationsGradeConflictResolvesOnTheExpiryDay() {
+    LocalDate today = BusinessTime.today();
+    Registries.Org listed = Registries.org(Province.ZJ, OrgCategory.SOCIAL_GROUP, "浙江省评级" + today);
+    listed.grade = new Grade(4, today.minusYears(5).plusDays(1), today.plusDays(1));
+    listed.abnormal = true;
+    try (Registries registries = new Registries(bootstrapServers)) {
+      applied(registries.publish(listed, EventTypes.ABNORMAL_LISTED));
+    }
+    assertThat(conflict(listed.uscc, "SANCTION_RATING")).map(c -> c.get("status")).hasValue("OPEN");
+
+    moveTo(today.plusDays(1));
+    assertThat(conflict(listed.uscc, "SANCTION_RATING").orElseThrow())
+        .containsEntry("status", "RESOLVED")
+        .containsEntry("resolutionReason", "GRADE_EXPIRED");
+    assertThat(
+            as(Roles.RECOGNITION_OFFICER, Province.SH)
+                .post("/api/v1/reconciliation")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getBoolean("agrees"))
+        .isTrue();
+  }
+
+  @Test
+  void aDismissalLastsOnlyUntilItsConditionStopsHolding() {
+    String shCode;
+    try (Registries registries = new Registries(bootstrapServers)) {
+      String name = "上海市复发" + System.nanoTime();
+      Registries.Collision collision = registries.collideNames(name);
+      shCode = collision.sh().uscc;
+      String id = (String) conflict(shCode, "NAME_COLLISION").orElseThrow().get("id");
+      as(Roles.RECOGNITION_OFFICER, Province.SH)
+          .body(Map.of("note", "两家不同机构"))
+          .post("/api/v1/conflicts/" + id + "/dismiss")
+          .then()
+          .statusCode(200);
+      collision.zj().businessScopeTouch();
+      applied(registries.publish(collision.zj(), EventTypes.AMENDED));
+      assertThat(Await.openTypes(shCode)).doesNotContain("NAME_COLLISION");
+
+      collision.zj().name = name + "（已更名）";
+      applied(registries.publish(collision.zj(), EventTypes.AMENDED));
+      collision.zj().name = name;
+      applied(registries.publish(collision.zj(), EventTypes.AMENDED));
+    }
+    assertThat(Await.openTypes(shCode)).contains("NAME_COLLISION");
+  }
+
+  /** Moves the business date and waits until the date-driven rules have caught up to it. */
+  private void moveTo(LocalDate day) {
+    clock.moveTo(day);
+    Await.until(
+        () ->
+            day.equals(
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            entities
+                                .createNativeQuery(
+                                    "SELECT evaluated_through FROM rule_calendar WHERE id = 1")
+                                .getResultStream()
+                                .findFirst()
+                                .orElse(null))),
+        "the date-driven rules to reach " + day);
+  }
+
+  private static Optional<Map<String, Object>> conflict(String uscc, String type) {
+    List<Map<String, Object>> items =
+        Await.auditor()
+            .queryParam("uscc", uscc)
+            .queryParam("type", type)
+            .get("/api/v1/conflicts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items");
+    return items.stream().findFirst();
+  }
+}

@@ -1,0 +1,48 @@
+package cn.yrd.support.time;
+
+import cn.yrd.support.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The test profile's business clock, over HTTP, so that the conformance runner can move every
+ * service of a test federation to the same day. Not part of the API: 404 wherever the clock is not
+ * movable, and absent from the OpenAPI document.
+ */
+@Path("/api/v1/test-clock")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TestClockResource {
+  @Inject TestClock clock;
+
+  /** The business date; {@code today} null in a request means the wall clock's date. */
+  public record Today(LocalDate today) {}
+
+  @GET
+  @Operation(hidden = true)
+  public Today read() {
+    requireMovable();
+    return new Today(BusinessTime.today());
+  }
+
+  @PUT
+  @Operation(hidden = true)
+  public Today move(Today day) {
+    requireMovable();
+    clock.moveTo(day == null ? null : day.today());
+    return new Today(BusinessTime.today());
+  }
+
+  private void requireMovable() {
+    if (!clock.movable()) {
+      throw ProblemException.notFound("no test clock here: the business date is the wall clock's");
+    }
+  }
+}
