@@ -21,6 +21,7 @@ public final class EventTypes {
   public static final String ANNUAL_INSPECTION_RECORDED =
       SUPERVISION + "annual-inspection-recorded" + V1;
   public static final String GRADE_AWARDED = SUPERVISION + "grade-awarded" + V1;
+  public static final String GRADE_DOWNGRADED = SUPERVISION + "grade-downgraded" + V1;
   public static final String GRADE_WITHDRAWN = SUPERVISION + "grade-withdrawn" + V1;
 
   private static final String RECOGNITION = "cn.yrd.recognition.";

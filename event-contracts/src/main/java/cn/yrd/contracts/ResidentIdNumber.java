@@ -31,6 +31,12 @@ public final class ResidentIdNumber {
     if (id == null || !id.matches("\\d{17}[\\dX]")) {
       return Optional.of("must be 17 digits and a check digit or X");
     }
+    if (!isProvinceCode(Integer.parseInt(id.substring(0, 2)))) {
+      return Optional.of(
+          "R-PERSON-01: positions 1-2 ("
+              + id.substring(0, 2)
+              + ") are not a province code of GB/T 2260");
+    }
     try {
       LocalDate born = LocalDate.parse(id.substring(6, 14), BIRTH_DATE);
       if (born.isAfter(LocalDate.now()) || born.getYear() < 1900) {
@@ -44,6 +50,34 @@ public final class ResidentIdNumber {
       return Optional.of("check character is '" + id.charAt(17) + "', expected '" + expected + "'");
     }
     return Optional.empty();
+  }
+
+  /**
+   * GB/T 2260's province-level codes: 11-15, 21-23, 31-37, 41-46, 50-54, 61-65, and 71, 81, 82, 83
+   * (Taiwan, Hong Kong, Macao, and the code of residence permits for their residents).
+   */
+  static boolean isProvinceCode(int code) {
+    return (code >= 11 && code <= 15)
+        || (code >= 21 && code <= 23)
+        || (code >= 31 && code <= 37)
+        || (code >= 41 && code <= 46)
+        || (code >= 50 && code <= 54)
+        || (code >= 61 && code <= 65)
+        || code == 71
+        || (code >= 81 && code <= 83);
+  }
+
+  /** The birth date of a valid ID number. */
+  public static LocalDate birthDate(String idNumber) {
+    return LocalDate.parse(normalize(idNumber).substring(6, 14), BIRTH_DATE);
+  }
+
+  /**
+   * R-PERSON-02: whether the holder has completed 18 years on {@code day}. Full years count from
+   * the day after the birthday (周岁从周岁生日的第二天起算), so one born on 29 February is 18 from 1 March.
+   */
+  public static boolean isAdultOn(String idNumber, LocalDate day) {
+    return day.isAfter(birthDate(idNumber).plusYears(18));
   }
 
   /** The GB 11643 check character over the first 17 digits. */

@@ -58,4 +58,33 @@ class ResidentIdNumberTest {
         .hasSize(64)
         .doesNotContain("110105");
   }
+
+  @ParameterizedTest(name = "province code {0}: valid {1}")
+  @CsvSource({
+    "11, true", "15, true", "16, false", "20, false", "21, true", "23, true", "24, false",
+    "30, false", "31, true", "37, true", "38, false", "41, true", "46, true", "47, false",
+    "50, true", "54, true", "55, false", "61, true", "65, true", "66, false", "70, false",
+    "71, true", "72, false", "81, true", "83, true", "84, false", "99, false"
+  })
+  void theFirstTwoDigitsAreAProvinceCode(String province, boolean valid) {
+    String id = ResidentIdNumber.compose(province + "0101", LocalDate.of(1980, 1, 1), 5);
+    assertThat(ResidentIdNumber.check(id).isEmpty()).isEqualTo(valid);
+    if (!valid) {
+      assertThat(ResidentIdNumber.check(id)).get().asString().contains("R-PERSON-01");
+    }
+  }
+
+  @ParameterizedTest(name = "born {0}, on {1}: adult {2}")
+  @CsvSource({
+    "2008-12-06, 2026-12-05, false",
+    "2008-12-06, 2026-12-06, false",
+    "2008-12-06, 2026-12-07, true",
+    "2008-02-29, 2026-02-28, false",
+    "2008-02-29, 2026-03-01, true",
+    "1970-01-01, 2026-12-06, true"
+  })
+  void isAnAdultFromTheDayAfterTheEighteenthBirthday(LocalDate born, LocalDate on, boolean adult) {
+    String id = ResidentIdNumber.compose("310115", born, 1);
+    assertThat(ResidentIdNumber.isAdultOn(id, on)).isEqualTo(adult);
+  }
 }

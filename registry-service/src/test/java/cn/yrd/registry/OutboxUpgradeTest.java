@@ -85,12 +85,13 @@ class OutboxUpgradeTest {
       // its event keeps them unique.
       String uscc = Fixtures.newUscc(OrgCategory.SOCIAL_GROUP);
       statement.execute(
-          "INSERT INTO organization (uscc, name, category, legal_rep_name, legal_rep_id_number,"
+          "INSERT INTO organization (uscc, name, normalized_name, category, legal_rep_name,"
+              + " legal_rep_id_number,"
               + " legal_rep_person_ref, domicile, business_scope, registered_funds,"
               + " registration_authority, establishment_date, status, version, created_at,"
               + " updated_at) VALUES ('"
               + uscc
-              + "', 'n', 'SOCIAL_GROUP', 'r', 'i', repeat('a', 64), 'd', 'b', 0, 'a',"
+              + "', 'n', 'n', 'SOCIAL_GROUP', 'r', 'i', repeat('a', 64), 'd', 'b', 0, 'a',"
               + " current_date, 'ACTIVE', 0, now(), now())");
       String history =
           "INSERT INTO organization_history (uscc, event_id, event_type, effective_date, details,"

@@ -233,6 +233,34 @@ class RegistrationApiTest {
   }
 
   @Test
+  void refusesANameThatReadsTheSameOnceNormalized() {
+    long serial = System.nanoTime() % 1_000_000;
+    Map<String, Object> first = with(registration(), "name", "上海市软件行业协会" + serial);
+    as(Roles.REGISTRAR).body(first).post(REGISTRATIONS).then().statusCode(201);
+    for (String variant :
+        List.of(
+            "上海市軟件行業協會" + serial,
+            "上海市 软件行业协会（" + serial + "）",
+            "上海市软件行业协会" + toFullWidth(serial))) {
+      as(Roles.REGISTRAR)
+          .body(with(registration(), "name", variant))
+          .post(REGISTRATIONS)
+          .then()
+          .statusCode(422)
+          .contentType(Problem.MEDIA_TYPE)
+          .body("errors[0].field", is("name"))
+          .body("errors[0].message", containsString("R-NAME-01"))
+          .body("errors[0].message", containsString((String) first.get("uscc")));
+    }
+  }
+
+  private static String toFullWidth(long number) {
+    StringBuilder out = new StringBuilder();
+    Long.toString(number).chars().forEach(c -> out.append((char) (c - '0' + '０')));
+    return out.toString();
+  }
+
+  @Test
   void revokesThenDeregistersAndRefusesFurtherChanges() {
     Map<String, Object> body = registration();
     String uscc = (String) body.get("uscc");
@@ -249,10 +277,12 @@ class RegistrationApiTest {
         .post(REGISTRATIONS + "/" + uscc + "/revocation")
         .then()
         .statusCode(200)
+        .header("ETag", "\"2\"")
         .body("status", is("REVOKED"))
+        .body("seriousListed", is(true))
         .body("revocation.decisionNumber", is("沪民罚〔2026〕3号"));
     as(Roles.REGISTRAR)
-        .header("If-Match", "\"1\"")
+        .header("If-Match", "\"2\"")
         .body(Map.of("domicile", "上海市静安区"))
         .patch(REGISTRATIONS + "/" + uscc)
         .then()

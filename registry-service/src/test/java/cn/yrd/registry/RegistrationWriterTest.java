@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yrd.contracts.EventIds;
 import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.NameNormalizer;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.registry.repository.Organization;
@@ -139,6 +140,7 @@ class RegistrationWriterTest {
     Organization org = new Organization();
     org.uscc = Fixtures.newUscc(OrgCategory.SOCIAL_GROUP);
     org.name = "上海市并发" + org.uscc + "协会";
+    org.normalizedName = NameNormalizer.normalize(org.name);
     org.category = OrgCategory.SOCIAL_GROUP;
     org.legalRepName = "张伟";
     org.legalRepIdNumber = Fixtures.idNumber(org.uscc.hashCode() & 0xffff);

@@ -39,50 +39,108 @@ class SupervisionApiTest {
     return body;
   }
 
-  @Test
-  void recordsAFineAndRefusesAGradeWithinAYearOfIt() {
-    String uscc = registered();
-    Map<String, Object> fine = decision("2026-03-15", "沪民罚决字〔2026〕15号", "违规收取会费");
-    fine.put("kind", "FINE");
+  private static void inspected(String uscc, int year, String result) {
+    as(Roles.SUPERVISOR)
+        .body(Map.of("year", year, "result", result, "date", (year + 1) + "-04-30"))
+        .post(REGISTRATIONS + uscc + "/annual-inspections")
+        .then()
+        .statusCode(200);
+  }
 
+  private static Map<String, Object> penalty(String kind, String date, Integer fine) {
+    Map<String, Object> body = decision(date, "沪民罚决字〔" + date + "〕", "违规收取会费");
+    body.put("kind", kind);
+    if (fine != null) {
+      body.put("fineAmount", fine);
+    }
+    return body;
+  }
+
+  @Test
+  void aSmallFineBringsTheAbnormalListWithItAndASecondWithinThreeYearsTheSeriousList() {
+    String uscc = registered();
+    Map<String, Object> fine = penalty("FINE", "2026-03-15", null);
     as(Roles.SUPERVISOR)
         .body(fine)
         .post(REGISTRATIONS + uscc + "/penalties")
         .then()
         .statusCode(422)
         .body("errors[0].field", is("fineAmount"));
-    fine.put("fineAmount", 20000);
     as(Roles.SUPERVISOR)
-        .body(fine)
+        .body(penalty("FINE", "2026-03-15", 20000))
         .post(REGISTRATIONS + uscc + "/penalties")
         .then()
         .statusCode(200)
-        .header("ETag", "\"1\"");
-
+        .header("ETag", "\"2\"")
+        .body("abnormalListed", is(true))
+        .body("seriousListed", is(false));
     as(Roles.SUPERVISOR)
-        .body(Map.of("level", 4, "awardedOn", "2026-06-01", "decisionNumber", "沪民评〔2026〕1号"))
-        .post(REGISTRATIONS + uscc + "/grade")
+        .body(penalty("WARNING", "2026-04-01", null))
+        .post(REGISTRATIONS + uscc + "/penalties")
         .then()
-        .statusCode(422)
-        .body("type", containsString("grade-ineligible"))
-        .body("detail", containsString("2026-03-15"));
+        .statusCode(200)
+        .body("seriousListed", is(true));
     as(Roles.READER)
         .get(REGISTRATIONS + uscc + "/supervision")
         .then()
         .statusCode(200)
-        .body("penalties", hasSize(1))
-        .body("penalties[0].fineAmount", is(20000.0f));
+        .body("penalties", hasSize(2))
+        .body("listings.find { it.list == 'SERIOUS' }.reasonCode", is("REPEATED_MINOR_PENALTIES"));
   }
 
   @Test
-  void awardsAGradeValidFiveYearsAndWithdrawsIt() {
+  void refusesAGradeWithinAYearOfAPenaltyOrWithoutLastYearsInspection() {
     String uscc = registered();
+    Map<String, Object> award =
+        Map.of("level", 4, "awardedOn", "2026-06-01", "decisionNumber", "沪民评〔2026〕1号");
+    as(Roles.SUPERVISOR)
+        .body(award)
+        .post(REGISTRATIONS + uscc + "/grade")
+        .then()
+        .statusCode(422)
+        .body("type", containsString("grade-ineligible"))
+        .body("detail", containsString("2025 annual inspection"));
+    inspected(uscc, 2025, "QUALIFIED");
+    as(Roles.SUPERVISOR)
+        .body(penalty("CONFISCATION", "2026-03-15", null))
+        .post(REGISTRATIONS + uscc + "/penalties")
+        .then()
+        .statusCode(200)
+        .body("abnormalListed", is(false));
+    as(Roles.SUPERVISOR)
+        .body(award)
+        .post(REGISTRATIONS + uscc + "/grade")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("R-GRADE-02"))
+        .body("detail", containsString("2026-03-15"));
+  }
+
+  @Test
+  void awardsAGradeValidFiveYearsDowngradesItKeepingTheExpiryAndWithdrawsIt() {
+    String uscc = registered();
+    inspected(uscc, 2024, "QUALIFIED");
     as(Roles.SUPERVISOR)
         .body(Map.of("level", 5, "awardedOn", "2025-12-20", "decisionNumber", "沪民评〔2025〕9号"))
         .post(REGISTRATIONS + uscc + "/grade")
         .then()
         .statusCode(200)
         .body("grade.label", is("5A"))
+        .body("grade.expiresOn", is("2030-12-20"));
+    Map<String, Object> downgrade = decision("2026-02-01", "沪民评降〔2026〕1号", "年检基本合格两年");
+    downgrade.put("level", 5);
+    as(Roles.SUPERVISOR)
+        .body(downgrade)
+        .post(REGISTRATIONS + uscc + "/grade/downgrade")
+        .then()
+        .statusCode(422);
+    downgrade.put("level", 3);
+    as(Roles.SUPERVISOR)
+        .body(downgrade)
+        .post(REGISTRATIONS + uscc + "/grade/downgrade")
+        .then()
+        .statusCode(200)
+        .body("grade.label", is("3A"))
         .body("grade.expiresOn", is("2030-12-20"));
     as(Roles.SUPERVISOR)
         .body(decision("2026-02-01", "沪民评撤〔2026〕1号", "评估复核不合格"))
@@ -96,6 +154,31 @@ class SupervisionApiTest {
         .then()
         .statusCode(422)
         .body("type", containsString("no-grade"));
+  }
+
+  @Test
+  void showsAGradeReviewAsDueAfterAnUnqualifiedInspection() {
+    String uscc = registered();
+    inspected(uscc, 2024, "QUALIFIED");
+    as(Roles.SUPERVISOR)
+        .body(Map.of("level", 4, "awardedOn", "2025-03-01", "decisionNumber", "沪民评〔2025〕2号"))
+        .post(REGISTRATIONS + uscc + "/grade")
+        .then()
+        .statusCode(200);
+    as(Roles.READER)
+        .get("/api/v1/supervision/due")
+        .then()
+        .statusCode(200)
+        .body("items.findAll { it.uscc == '" + uscc + "' }", hasSize(0));
+    inspected(uscc, 2025, "UNQUALIFIED");
+    as(Roles.READER)
+        .get("/api/v1/supervision/due")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.find { it.uscc == '" + uscc + "' }.action", is("GRADE_DOWNGRADE_OR_WITHDRAWAL"))
+        .body("items.find { it.uscc == '" + uscc + "' }.ruleId", is("R-GRADE-04"))
+        .body("items.find { it.uscc == '" + uscc + "' }.basis", is("UNQUALIFIED_INSPECTION"));
   }
 
   @Test
@@ -146,6 +229,13 @@ class SupervisionApiTest {
         .body(listing("LARGE_FINE", "2026-01-10"))
         .post(REGISTRATIONS + uscc + "/serious-list")
         .then()
+        .statusCode(422)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", containsString("R-LIST-01"));
+    as(Roles.SUPERVISOR)
+        .body(penalty("FINE", "2026-01-10", 60000))
+        .post(REGISTRATIONS + uscc + "/penalties")
+        .then()
         .statusCode(200)
         .body("seriousListed", is(true));
     as(Roles.SUPERVISOR)
@@ -153,7 +243,20 @@ class SupervisionApiTest {
         .post(REGISTRATIONS + uscc + "/serious-list/removal")
         .then()
         .statusCode(422)
+        .body("type", containsString("R-LIST-04"))
         .body("detail", containsString("2028-01-10"));
+    // A penalty while listed restarts the clean period.
+    as(Roles.SUPERVISOR)
+        .body(penalty("CONFISCATION", "2026-05-01", null))
+        .post(REGISTRATIONS + uscc + "/penalties")
+        .then()
+        .statusCode(200);
+    as(Roles.SUPERVISOR)
+        .body(decision("2026-06-01", "沪民失移〔2026〕1号", "信用修复"))
+        .post(REGISTRATIONS + uscc + "/serious-list/removal")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("2028-05-01"));
 
     String revoked = registered();
     as(Roles.REGISTRAR)

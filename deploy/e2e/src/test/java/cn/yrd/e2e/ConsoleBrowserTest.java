@@ -60,15 +60,29 @@ class ConsoleBrowserTest {
     String jsUscc = TestFederation.register(federation, Province.JS, "320583", person);
     TestFederation.register(federation, Province.ZJ, "330106", null);
     TestFederation.register(federation, Province.AH, "340104", null);
+    LocalDate awardedOn = LocalDate.now().minusDays(30);
+    HttpResponse<String> inspection =
+        Http.send(
+            "POST",
+            federation.registryUrl(Province.SH)
+                + "/api/v1/registrations/"
+                + shUscc
+                + "/annual-inspections",
+            federation.token(Roles.SUPERVISOR, Province.SH),
+            "application/json",
+            "{\"year\":"
+                + (awardedOn.getYear() - 1)
+                + ",\"result\":\"QUALIFIED\",\"date\":\""
+                + awardedOn.minusDays(1)
+                + "\"}");
+    assertThat(inspection.statusCode()).as(inspection.body()).isEqualTo(200);
     HttpResponse<String> grade =
         Http.send(
             "POST",
             federation.registryUrl(Province.SH) + "/api/v1/registrations/" + shUscc + "/grade",
             federation.token(Roles.SUPERVISOR, Province.SH),
             "application/json",
-            "{\"level\":5,\"awardedOn\":\""
-                + LocalDate.now().minusDays(30)
-                + "\",\"decisionNumber\":\"沪民评〔2026〕1号\"}");
+            "{\"level\":5,\"awardedOn\":\"" + awardedOn + "\",\"decisionNumber\":\"沪民评〔2026〕1号\"}");
     assertThat(grade.statusCode()).as(grade.body()).isBetween(200, 201);
     conflictId = TestFederation.awaitConflictOf(federation, shUscc);
     TestFederation.requestRecognition(federation, Province.JS, jsUscc, Province.SH);

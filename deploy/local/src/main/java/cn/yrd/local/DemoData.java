@@ -388,7 +388,24 @@ public final class DemoData {
             + "号\"}");
   }
 
+  /** Awards a grade, after the annual inspection of the year before that an award needs. */
   private void grade(Org org, int level, LocalDate awardedOn) {
+    int lastYear = awardedOn.getYear() - 1;
+    if (org.established().getYear() <= lastYear) {
+      post(
+          federation.registryUrl(org.province())
+              + "/api/v1/registrations/"
+              + org.uscc()
+              + "/annual-inspections",
+          Roles.SUPERVISOR,
+          org.province(),
+          "application/json",
+          "{\"year\":"
+              + lastYear
+              + ",\"result\":\"QUALIFIED\",\"date\":\""
+              + awardedOn.minusDays(1)
+              + "\"}");
+    }
     post(
         federation.registryUrl(org.province()) + "/api/v1/registrations/" + org.uscc() + "/grade",
         Roles.SUPERVISOR,

@@ -10,5 +10,11 @@ public enum SeriousListReason {
   REVOCATION,
   /** 被列为失信被执行人. */
   DISHONEST_JUDGEMENT_DEBTOR,
+  /** 受到限期停止活动行政处罚. */
+  STOP_ACTIVITIES_ORDERED,
+  /** 三年内两次以上受到警告或者不满五万元罚款处罚. */
+  REPEATED_MINOR_PENALTIES,
+  /** 弄虚作假办理变更登记. */
+  FRAUDULENT_CHANGE,
   OTHER
 }

@@ -2,6 +2,7 @@ package cn.yrd.recognition.service;
 
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.support.time.BusinessTime;
+import cn.yrd.support.time.DayFollower;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
@@ -22,7 +24,7 @@ import org.jboss.logging.Logger;
  * they represented ends. At start-up the first run catches up every day missed since the last.
  */
 @ApplicationScoped
-public class DateDrivenRules {
+public class DateDrivenRules implements DayFollower {
   private static final Logger LOG = Logger.getLogger(DateDrivenRules.class);
 
   /** Scopes per transaction: each takes an advisory lock, and a lock table has room for ~6,400. */
@@ -82,6 +84,12 @@ public class DateDrivenRules {
       QuarkusTransaction.requiringNew()
           .run(() -> scopes.evaluate(chunk, today, AutoResolution.BY_DATE));
     }
+  }
+
+  @Override
+  public Optional<LocalDate> settledThrough() {
+    return Optional.ofNullable(
+        QuarkusTransaction.requiringNew().call(DateDrivenRules::evaluatedThrough));
   }
 
   private static LocalDate evaluatedThrough() {

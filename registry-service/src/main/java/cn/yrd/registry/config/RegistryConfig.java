@@ -29,6 +29,13 @@ public interface RegistryConfig {
   @WithDefault("1")
   int gradeBarAfterPenaltyYears();
 
+  /**
+   * How often the registry looks for statutory supervision that a date makes due (an abnormal
+   * listing's 2-year anniversary); the first look is at start-up, so missed days are caught up.
+   */
+  @WithDefault("60s")
+  String supervisionCheckInterval();
+
   /** How registrations that arrive together are committed together. */
   GroupCommit groupCommit();
 

@@ -43,6 +43,12 @@ public class ListEntry extends PanacheEntityBase {
   @Column(name = "listed_decision", nullable = false)
   public String listedDecision;
 
+  /**
+   * Where the clean period runs from: the listing, or the latest new serious reason (R-LIST-04).
+   */
+  @Column(name = "period_from", nullable = false)
+  public LocalDate periodFrom;
+
   @Column(name = "removed_on")
   public LocalDate removedOn;
 

@@ -26,6 +26,10 @@ public class Organization extends PanacheEntityBase {
   @Column(nullable = false)
   public String name;
 
+  /** The name as compared for uniqueness in this register (R-NAME-01, {@code NameNormalizer}). */
+  @Column(name = "normalized_name", nullable = false)
+  public String normalizedName;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public OrgCategory category;
@@ -66,6 +70,10 @@ public class Organization extends PanacheEntityBase {
 
   @Column(name = "grade_awarded_on")
   public LocalDate gradeAwardedOn;
+
+  /** The last downgrade, which kept the award's expiry (R-GRADE-03); null if none since. */
+  @Column(name = "grade_downgraded_on")
+  public LocalDate gradeDowngradedOn;
 
   @Column(name = "grade_expires_on")
   public LocalDate gradeExpiresOn;

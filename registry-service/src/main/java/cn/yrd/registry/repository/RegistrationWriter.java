@@ -32,11 +32,12 @@ import org.postgresql.util.PSQLException;
 @ApplicationScoped
 public class RegistrationWriter {
   private static final String ORGANIZATION =
-      "INSERT INTO organization (uscc, name, category, legal_rep_name, legal_rep_id_number,"
-          + " legal_rep_person_ref, domicile, business_scope, registered_funds, supervisory_unit,"
-          + " registration_authority, establishment_date, status, abnormal_listed, serious_listed,"
-          + " transferred_from, version, created_at, updated_at)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,false,false,?,0,?,?)";
+      "INSERT INTO organization (uscc, name, normalized_name, category, legal_rep_name,"
+          + " legal_rep_id_number, legal_rep_person_ref, domicile, business_scope,"
+          + " registered_funds, supervisory_unit, registration_authority, establishment_date,"
+          + " status, abnormal_listed, serious_listed, transferred_from, version, created_at,"
+          + " updated_at)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,false,?,0,?,?)";
   private static final String HISTORY =
       "INSERT INTO organization_history (uscc, event_id, event_type, effective_date,"
           + " decision_number, reason, details, actor, recorded_at)"
@@ -92,16 +93,17 @@ public class RegistrationWriter {
     }
   }
 
-  /** The USCCs and names among these that are already registered. */
-  public Set<String> existing(Collection<String> usccs, Collection<String> names)
+  /** The USCCs and normalized names among these that are already registered. */
+  public Set<String> existing(Collection<String> usccs, Collection<String> normalizedNames)
       throws SQLException {
     Set<String> found = new HashSet<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT uscc, name FROM organization WHERE uscc = ANY (?) OR name = ANY (?)")) {
+                "SELECT uscc, normalized_name FROM organization"
+                    + " WHERE uscc = ANY (?) OR normalized_name = ANY (?)")) {
       query.setArray(1, connection.createArrayOf("bpchar", usccs.toArray()));
-      query.setArray(2, connection.createArrayOf("text", names.toArray()));
+      query.setArray(2, connection.createArrayOf("text", normalizedNames.toArray()));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           found.add(rows.getString(1));
@@ -122,18 +124,20 @@ public class RegistrationWriter {
     } catch (PSQLException e) {
       Optional<Clash> clash = clashOf(e);
       if (clash.isPresent()) {
-        String holder = clash.get() == Clash.NAME ? holderOfName(row.row().org().name) : null;
+        String holder =
+            clash.get() == Clash.NAME ? holderOfName(row.row().org().normalizedName) : null;
         throw new ClashException(clash.get(), holder, e);
       }
       throw e;
     }
   }
 
-  private String holderOfName(String name) throws SQLException {
+  private String holderOfName(String normalizedName) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
-            connection.prepareStatement("SELECT uscc FROM organization WHERE name = ?")) {
-      query.setString(1, name);
+            connection.prepareStatement(
+                "SELECT uscc FROM organization WHERE normalized_name = ?")) {
+      query.setString(1, normalizedName);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? rows.getString(1) : null;
       }
@@ -224,6 +228,7 @@ public class RegistrationWriter {
     int i = first;
     statement.setString(i++, org.uscc);
     statement.setString(i++, org.name);
+    statement.setString(i++, org.normalizedName);
     statement.setString(i++, org.category.name());
     statement.setString(i++, org.legalRepName);
     statement.setString(i++, org.legalRepIdNumber);

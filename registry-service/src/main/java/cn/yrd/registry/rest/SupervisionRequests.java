@@ -50,4 +50,12 @@ public final class SupervisionRequests {
       @Schema(required = true, example = "2026-01-20") LocalDate awardedOn,
       @Schema(required = true, example = "沪民评〔2026〕1号") String decisionNumber,
       @Schema(example = "2025年度社会组织等级评估") String reason) {}
+
+  /** 降低等级: a lower level that keeps the award's expiry. */
+  @Schema(description = "A downgrade (降低等级); the grade keeps its original expiry.")
+  public record DowngradeRequest(
+      @Schema(required = true, minimum = "1", maximum = "4", example = "3") Integer level,
+      @Schema(required = true, example = "2026-09-01") LocalDate date,
+      @Schema(required = true, example = "沪民评降〔2026〕2号") String decisionNumber,
+      @Schema(required = true, example = "年检不合格") String reason) {}
 }

@@ -5,6 +5,7 @@ import cn.yrd.contracts.Roles;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
+import cn.yrd.registry.rest.SupervisionRequests.DowngradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
 import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
@@ -58,7 +59,12 @@ public class SupervisionResource {
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
       summary = "Impose an administrative penalty (行政处罚)",
-      description = "CERTIFICATE_REVOCATION makes the organization REVOKED.")
+      description =
+          "CERTIFICATE_REVOCATION makes the organization REVOKED. The listing the law attaches to"
+              + " the penalty is recorded with it (R-LIST-03): a fine of 50,000 CNY or more, an"
+              + " order to stop activities, a revocation, or a second warning or small fine within"
+              + " three years brings the serious list; a first warning or small fine the"
+              + " abnormal list.")
   public Response penalize(@PathParam("uscc") String uscc, PenaltyRequest request) {
     return write(request, who -> supervision.imposePenalty(uscc, request, who));
   }
@@ -88,7 +94,9 @@ public class SupervisionResource {
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
       summary = "Put on the serious-violation list (列入严重违法失信名单)",
-      description = "reasonCode is a SeriousListReason.")
+      description =
+          "reasonCode is a SeriousListReason; a reason that rests on a penalty needs that penalty"
+              + " on record (R-LIST-01). A new reason while listed restarts the clean period.")
   public Response listSerious(@PathParam("uscc") String uscc, ListingRequest request) {
     return write(request, who -> supervision.putOnList(uscc, ListEntry.Kind.SERIOUS, request, who));
   }
@@ -99,7 +107,8 @@ public class SupervisionResource {
   @Operation(
       summary = "Remove from the serious-violation list (移出严重违法失信名单)",
       description =
-          "Only after the configured clean years (default 2); a revoked organization only after deregistration.")
+          "Only after the configured clean years (default 2) without a new serious reason or"
+              + " penalty; a revoked organization only after deregistration (R-LIST-04).")
   public Response removeSerious(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
         decision, who -> supervision.removeFromList(uscc, ListEntry.Kind.SERIOUS, decision, who));
@@ -126,15 +135,27 @@ public class SupervisionResource {
   @Operation(
       summary = "Award a grade (评估等级)",
       description =
-          "Valid five years from the award. Refused while on either list or within a year of a penalty.")
+          "Valid five years from the award (R-GRADE-01). Refused while on either list, within a"
+              + " year of a penalty, or when last year's annual inspection is missing or"
+              + " unqualified (R-GRADE-02).")
   public Response award(@PathParam("uscc") String uscc, GradeRequest request) {
     return write(request, who -> supervision.awardGrade(uscc, request, who));
   }
 
   @POST
+  @Path("/grade/downgrade")
+  @RolesAllowed(Roles.SUPERVISOR)
+  @Operation(
+      summary = "Downgrade the grade (降低等级)",
+      description = "To a lower level; the grade keeps its original expiry (R-GRADE-03).")
+  public Response downgrade(@PathParam("uscc") String uscc, DowngradeRequest request) {
+    return write(request, who -> supervision.downgradeGrade(uscc, request, who));
+  }
+
+  @POST
   @Path("/grade/withdrawal")
   @RolesAllowed(Roles.SUPERVISOR)
-  @Operation(summary = "Withdraw the grade (撤销评估等级)")
+  @Operation(summary = "Withdraw the grade (取消等级); it ends at once (R-GRADE-03)")
   public Response withdraw(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(decision, who -> supervision.withdrawGrade(uscc, decision, who));
   }

@@ -5,6 +5,7 @@ import cn.yrd.contracts.registry.PenaltyKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An organization's supervision record: penalties, list entries and annual inspections. */
 public record SupervisionView(
@@ -23,6 +24,11 @@ public record SupervisionView(
       LocalDate listedOn,
       String reasonCode,
       String listedDecision,
+      @Schema(
+              description =
+                  "Where the clean period runs from: the listing, or its latest new serious reason"
+                      + " (R-LIST-04)")
+          LocalDate periodFrom,
       LocalDate removedOn,
       String removedReason,
       String removedDecision) {}

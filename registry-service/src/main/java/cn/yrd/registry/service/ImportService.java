@@ -123,12 +123,12 @@ public class ImportService {
     Set<String> existing =
         writer.existing(
             batch.stream().map(p -> p.org().uscc).toList(),
-            batch.stream().map(p -> p.org().name).toList());
+            batch.stream().map(p -> p.org().normalizedName).toList());
     List<NewRegistration> rows = new ArrayList<>(batch.size());
     List<Pending> rejected = new ArrayList<>();
     for (Pending pending : batch) {
       Organization org = pending.org();
-      if (existing.contains(org.uscc) || existing.contains(org.name)) {
+      if (existing.contains(org.uscc) || existing.contains(org.normalizedName)) {
         rejected.add(pending);
         continue;
       }

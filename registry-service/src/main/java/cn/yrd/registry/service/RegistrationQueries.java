@@ -117,6 +117,7 @@ public class RegistrationQueries {
                         e.listedOn,
                         e.listedReason,
                         e.listedDecision,
+                        e.periodFrom,
                         e.removedOn,
                         e.removedReason,
                         e.removedDecision))

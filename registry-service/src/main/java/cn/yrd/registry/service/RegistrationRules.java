@@ -6,6 +6,7 @@ import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccValidator;
 import cn.yrd.contracts.UsccViolation;
+import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.registry.config.RegistryConfig.MinimumFunds;
 import cn.yrd.registry.rest.AmendmentRequest;
 import cn.yrd.registry.rest.RegistrationRequest;
@@ -44,7 +45,7 @@ public final class RegistrationRules {
     ValidationOutcome outcome = new ValidationOutcome();
     checkUscc(outcome, request);
     TextRules.required(outcome, "name", request.name(), NAME_MAX);
-    checkLegalRepresentative(outcome, request.legalRepresentative(), true);
+    checkLegalRepresentative(outcome, request.legalRepresentative(), true, decisionDate(request));
     TextRules.required(outcome, "domicile", request.domicile(), TEXT_MAX);
     TextRules.required(outcome, "businessScope", request.businessScope(), SCOPE_MAX);
     TextRules.optional(outcome, "supervisoryUnit", request.supervisoryUnit(), TEXT_MAX);
@@ -83,7 +84,7 @@ public final class RegistrationRules {
     }
     TextRules.optional(outcome, "supervisoryUnit", request.supervisoryUnit(), TEXT_MAX);
     TextRules.optional(outcome, "decisionNumber", request.decisionNumber(), NAME_MAX);
-    checkLegalRepresentative(outcome, request.legalRepresentative(), false);
+    checkLegalRepresentative(outcome, request.legalRepresentative(), false, today);
     checkFunds(outcome, request.registeredFunds(), category, false);
     return outcome;
   }
@@ -144,10 +145,20 @@ public final class RegistrationRules {
     }
   }
 
+  /** The day the registration is decided: the transfer's for a transfer-in, else establishment. */
+  private static LocalDate decisionDate(RegistrationRequest request) {
+    return request.transferIn() != null ? request.transferIn().date() : request.establishmentDate();
+  }
+
+  /**
+   * The representative's ID number must be valid (GB 11643, a real province code: R-PERSON-01) and
+   * its holder an adult on the day of the decision (R-PERSON-02).
+   */
   private static void checkLegalRepresentative(
       ValidationOutcome outcome,
       RegistrationRequest.LegalRepresentativeInput legalRep,
-      boolean required) {
+      boolean required,
+      LocalDate decidedOn) {
     if (legalRep == null) {
       if (required) {
         outcome.error("legalRepresentative", "is required");
@@ -158,8 +169,18 @@ public final class RegistrationRules {
     if (legalRep.idNumber() == null || legalRep.idNumber().isBlank()) {
       outcome.error("legalRepresentative.idNumber", "is required");
     } else {
-      ResidentIdNumber.check(legalRep.idNumber())
-          .ifPresent(problem -> outcome.error("legalRepresentative.idNumber", problem));
+      Optional<String> problem = ResidentIdNumber.check(legalRep.idNumber());
+      if (problem.isPresent()) {
+        outcome.error("legalRepresentative.idNumber", problem.get());
+      } else if (decidedOn != null && !ResidentIdNumber.isAdultOn(legalRep.idNumber(), decidedOn)) {
+        outcome.error(
+            "legalRepresentative.idNumber",
+            RuleIds.PERSON_ADULT
+                + ": the legal representative, born "
+                + ResidentIdNumber.birthDate(legalRep.idNumber())
+                + ", is not 18 on "
+                + decidedOn);
+      }
     }
   }
 

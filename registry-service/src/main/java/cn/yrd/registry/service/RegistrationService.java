@@ -2,12 +2,16 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.EventIds;
 import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.NameNormalizer;
 import cn.yrd.contracts.PersonReference;
 import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.contracts.registry.SeriousListReason;
+import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.event.ChangeRecorder;
+import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.RegistrationGroupCommit;
 import cn.yrd.registry.repository.RegistrationWriter;
@@ -40,6 +44,7 @@ public class RegistrationService {
   @Inject ChangeRecorder recorder;
   @Inject RegistrationGroupCommit groupCommit;
   @Inject OutboxRelay relay;
+  @Inject StatutoryListings listings;
 
   /** The stored record and any warnings the registration raised. */
   public record Registered(Organization organization, List<String> warnings) {}
@@ -97,6 +102,7 @@ public class RegistrationService {
     Organization org = new Organization();
     org.uscc = RegistrationRules.normalizeUscc(request.uscc());
     org.name = request.name().strip();
+    org.normalizedName = NameNormalizer.normalize(org.name);
     org.category = request.category();
     setLegalRepresentative(org, request.legalRepresentative());
     org.domicile = request.domicile().strip();
@@ -151,6 +157,7 @@ public class RegistrationService {
     if (request.name() != null && !request.name().strip().equals(org.name)) {
       requireUniqueName(request.name().strip(), org.uscc);
       org.name = request.name().strip();
+      org.normalizedName = NameNormalizer.normalize(org.name);
       changed.add("name");
     }
     if (request.domicile() != null && !request.domicile().strip().equals(org.domicile)) {
@@ -277,6 +284,19 @@ public class RegistrationService {
     requireActive(org, "revoke");
     markRevoked(org, change);
     recorder.record(org, EventTypes.REVOKED, change, caller.name());
+    listings.list(
+        org,
+        ListEntry.Kind.SERIOUS,
+        SeriousListReason.REVOCATION.name(),
+        new StatutoryListings.Decision(
+            change.date(),
+            change.decisionNumber(),
+            RuleIds.PENALTY_BRINGS_LISTING
+                + " "
+                + StatutoryListings.CREDIT_REGULATION
+                + ": 撤销登记 "
+                + change.decisionNumber(),
+            caller.name()));
     return org;
   }
 
@@ -310,9 +330,11 @@ public class RegistrationService {
     }
   }
 
-  /** The code of the organization registered here under this name, if any. */
+  /** The code of the organization registered here under this name, normalized, if any. */
   private static Optional<String> holderOf(String name) {
-    return Organization.<Organization>find("name", name).firstResultOptional().map(o -> o.uscc);
+    return Organization.<Organization>find("normalizedName", NameNormalizer.normalize(name))
+        .firstResultOptional()
+        .map(o -> o.uscc);
   }
 
   private static void requireUniqueName(String name, String exceptUscc) {
@@ -324,7 +346,15 @@ public class RegistrationService {
 
   private static ProblemException nameTaken(String name, String holder) {
     return ProblemException.field(
-        "name", "an organization named " + name + " is already registered (" + holder + ")");
+        "name",
+        RuleIds.NAME_UNIQUE_IN_PROVINCE
+            + ": "
+            + holder
+            + " is already registered here under a name that reads the same as "
+            + name
+            + " once normalized ("
+            + NameNormalizer.normalize(name)
+            + ")");
   }
 
   private void setLegalRepresentative(

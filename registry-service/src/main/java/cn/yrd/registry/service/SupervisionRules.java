@@ -4,7 +4,9 @@ import cn.yrd.contracts.registry.AbnormalListReason;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.PenaltyKind;
 import cn.yrd.contracts.registry.SeriousListReason;
+import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.registry.repository.ListEntry;
+import cn.yrd.registry.rest.SupervisionRequests.DowngradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
 import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
@@ -87,6 +89,16 @@ public final class SupervisionRules {
     return outcome;
   }
 
+  public static ValidationOutcome checkDowngrade(DowngradeRequest request, LocalDate today) {
+    ValidationOutcome outcome = new ValidationOutcome();
+    if (request.level() == null || request.level() < 1 || request.level() > 4) {
+      outcome.error("level", "must be 1 to 4 (1A-4A), below the current grade");
+    }
+    checkDecision(
+        outcome, "date", request.date(), request.decisionNumber(), request.reason(), today, true);
+    return outcome;
+  }
+
   public static ValidationOutcome checkGrade(GradeRequest request, LocalDate today) {
     ValidationOutcome outcome = new ValidationOutcome();
     if (request.level() == null || request.level() < 1 || request.level() > 5) {
@@ -104,50 +116,31 @@ public final class SupervisionRules {
   }
 
   /**
-   * Why an organization may not be awarded a grade on {@code awardedOn}: on either list, or
-   * penalized within {@code barYears} before the award.
-   */
-  public static Optional<String> gradeIneligibility(
-      boolean abnormalListed,
-      boolean seriousListed,
-      Optional<LocalDate> lastPenalty,
-      LocalDate awardedOn,
-      int barYears) {
-    if (seriousListed) {
-      return Optional.of("it is on the serious-violation list");
-    }
-    if (abnormalListed) {
-      return Optional.of("it is on the abnormal-activity list");
-    }
-    return lastPenalty
-        .filter(day -> day.isAfter(awardedOn.minusYears(barYears)))
-        .map(
-            day ->
-                "it was penalized on "
-                    + day
-                    + ", less than "
-                    + barYears
-                    + " year(s) before the award");
-  }
-
-  /**
-   * Why an organization may not leave the serious-violation list on {@code removedOn}: a revoked
-   * organization only after deregistration, any other only after {@code minYears} clean years.
+   * R-LIST-04: why an organization may not leave the serious-violation list on {@code removedOn}: a
+   * revoked organization only after deregistration, any other only after {@code minYears} clean
+   * years counted from {@code cleanSince} (the listing, its latest new reason, or the latest
+   * penalty since, whichever is last).
    */
   public static Optional<String> seriousRemovalBlock(
-      OrgStatus status, boolean wasRevoked, LocalDate listedOn, LocalDate removedOn, int minYears) {
+      OrgStatus status,
+      boolean wasRevoked,
+      LocalDate cleanSince,
+      LocalDate removedOn,
+      int minYears) {
     if (wasRevoked && status != OrgStatus.DEREGISTERED) {
       return Optional.of(
-          "a revoked organization leaves the serious list only after deregistration");
+          RuleIds.SERIOUS_REMOVAL
+              + ": a revoked organization leaves the serious list only after deregistration");
     }
-    if (removedOn.isBefore(listedOn.plusYears(minYears))) {
+    if (removedOn.isBefore(cleanSince.plusYears(minYears))) {
       return Optional.of(
-          "listed on "
-              + listedOn
+          RuleIds.SERIOUS_REMOVAL
+              + ": clean since "
+              + cleanSince
               + "; removal needs "
               + minYears
               + " clean years, so not before "
-              + listedOn.plusYears(minYears));
+              + cleanSince.plusYears(minYears));
     }
     return Optional.empty();
   }

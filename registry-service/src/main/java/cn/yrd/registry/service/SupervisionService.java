@@ -5,6 +5,7 @@ import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.PenaltyKind;
+import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.event.ChangeRecorder;
 import cn.yrd.registry.repository.AnnualInspection;
@@ -12,6 +13,7 @@ import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.Penalty;
 import cn.yrd.registry.rest.DecisionRequest;
+import cn.yrd.registry.rest.SupervisionRequests.DowngradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
 import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
 import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
@@ -19,11 +21,12 @@ import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.time.BusinessTime;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** 监管: penalties, the two lists, annual inspections and grades. */
@@ -32,7 +35,12 @@ public class SupervisionService {
   @Inject RegistryConfig config;
   @Inject ChangeRecorder recorder;
   @Inject RegistrationService registrations;
+  @Inject StatutoryListings listings;
 
+  /**
+   * Records a penalty, then the listing the law attaches to it (R-LIST-03), in one transaction: a
+   * penalty never stands without its listing.
+   */
   @Transactional
   public Organization imposePenalty(String uscc, PenaltyRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
@@ -66,9 +74,31 @@ public class SupervisionService {
     }
     touch(org);
     recorder.record(org, EventTypes.PENALTY_IMPOSED, change, caller.name());
+    ListingRules.requiredBy(past(penalty), pastPenalties(org.uscc))
+        .ifPresent(
+            required ->
+                listings.list(
+                    org,
+                    required.list(),
+                    required.reasonCode(),
+                    new StatutoryListings.Decision(
+                        request.date(),
+                        penalty.decisionNumber,
+                        RuleIds.PENALTY_BRINGS_LISTING
+                            + " "
+                            + StatutoryListings.CREDIT_REGULATION
+                            + ": "
+                            + request.kind()
+                            + " "
+                            + penalty.decisionNumber,
+                        caller.name())));
     return org;
   }
 
+  /**
+   * A supervisor's listing. Its reason must match the record (R-LIST-01); a new serious reason
+   * while serious-listed restarts the clean period (R-LIST-04).
+   */
   @Transactional
   public Organization putOnList(
       String uscc, ListEntry.Kind list, ListingRequest request, CallerInfo caller) {
@@ -79,35 +109,37 @@ public class SupervisionService {
     } else if (org.status == OrgStatus.DEREGISTERED) {
       throw ProblemException.rule("not-active", org.uscc + " is deregistered");
     }
-    if (ListEntry.findOpen(org.uscc, list).isPresent()) {
-      throw ProblemException.rule("already-listed", org.uscc + " is already on the " + name(list));
-    }
-    ListEntry entry = new ListEntry();
-    entry.uscc = org.uscc;
-    entry.list = list;
-    entry.listedOn = request.date();
-    entry.listedReason = request.reasonCode();
-    entry.listedDecision = request.decisionNumber().strip();
-    entry.persist();
-    setListed(org, list, true);
-    Change change =
-        new Change(
-            request.date(),
-            entry.listedDecision,
-            request.reason().strip(),
-            null,
-            null,
-            null,
-            null,
+    ListingRules.reasonMismatch(
             request.reasonCode(),
-            null,
-            null,
-            null);
-    recorder.record(
+            request.date(),
+            pastPenalties(org.uscc),
+            org.status,
+            ListEntry.findOpen(org.uscc, ListEntry.Kind.ABNORMAL).map(e -> e.listedOn))
+        .ifPresent(
+            why -> {
+              throw ProblemException.rule(RuleIds.LISTING_REASON_MATCHES, why);
+            });
+    Optional<ListEntry> open = ListEntry.findOpen(org.uscc, list);
+    if (open.isPresent()
+        && (list == ListEntry.Kind.ABNORMAL || !request.date().isAfter(open.get().periodFrom))) {
+      throw ProblemException.rule(
+          "already-listed",
+          org.uscc
+              + " is already on the "
+              + name(list)
+              + (list == ListEntry.Kind.SERIOUS
+                  ? " with its clean period from " + open.get().periodFrom
+                  : ""));
+    }
+    listings.list(
         org,
-        list == ListEntry.Kind.ABNORMAL ? EventTypes.ABNORMAL_LISTED : EventTypes.SERIOUS_LISTED,
-        change,
-        caller.name());
+        list,
+        request.reasonCode(),
+        new StatutoryListings.Decision(
+            request.date(),
+            request.decisionNumber().strip(),
+            request.reason().strip(),
+            caller.name()));
     return org;
   }
 
@@ -128,23 +160,15 @@ public class SupervisionService {
       SupervisionRules.seriousRemovalBlock(
               org.status,
               org.revocationDate != null,
-              entry.listedOn,
+              ListingRules.cleanSince(entry.periodFrom, pastPenalties(org.uscc)),
               decision.date(),
               config.seriousListMinYears())
           .ifPresent(
               why -> {
-                throw ProblemException.rule("serious-list-removal", why);
+                throw ProblemException.rule(RuleIds.SERIOUS_REMOVAL, why);
               });
     }
-    entry.removedOn = decision.date();
-    entry.removedReason = change.reason();
-    entry.removedDecision = change.decisionNumber();
-    setListed(org, list, false);
-    recorder.record(
-        org,
-        list == ListEntry.Kind.ABNORMAL ? EventTypes.ABNORMAL_REMOVED : EventTypes.SERIOUS_REMOVED,
-        change,
-        caller.name());
+    listings.remove(org, entry, change, caller.name());
     return org;
   }
 
@@ -183,21 +207,24 @@ public class SupervisionService {
     return org;
   }
 
+  /** An award: valid five years (R-GRADE-01), only for an eligible organization (R-GRADE-02). */
   @Transactional
   public Organization awardGrade(String uscc, GradeRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkGrade(request, BusinessTime.today()).throwIfInvalid();
     RegistrationService.requireActive(org, "grade");
     Optional<LocalDate> lastPenalty =
-        Penalty.<Penalty>find("uscc", Sort.descending("imposedOn"), org.uscc)
-            .firstResultOptional()
-            .map(p -> p.imposedOn);
-    SupervisionRules.gradeIneligibility(
+        pastPenalties(org.uscc).stream()
+            .map(ListingRules.PastPenalty::imposedOn)
+            .max(Comparator.naturalOrder());
+    GradeRules.awardBlock(
             org.abnormalListed,
             org.seriousListed,
             lastPenalty,
             request.awardedOn(),
-            config.gradeBarAfterPenaltyYears())
+            config.gradeBarAfterPenaltyYears(),
+            org.establishmentDate,
+            inspections(org.uscc))
         .ifPresent(
             why -> {
               throw ProblemException.rule(
@@ -207,6 +234,7 @@ public class SupervisionService {
     org.gradeLevel = (short) grade.level();
     org.gradeAwardedOn = grade.awardedOn();
     org.gradeExpiresOn = grade.expiresOn();
+    org.gradeDowngradedOn = null;
     touch(org);
     Change change =
         Change.simple(
@@ -217,6 +245,30 @@ public class SupervisionService {
     return org;
   }
 
+  /** 降低等级 (R-GRADE-03): a lower level that keeps the award's original expiry. */
+  @Transactional
+  public Organization downgradeGrade(String uscc, DowngradeRequest request, CallerInfo caller) {
+    Organization org = registrations.load(uscc);
+    SupervisionRules.checkDowngrade(request, BusinessTime.today()).throwIfInvalid();
+    GradeRules.downgradeBlock(
+            org.gradeLevel == null ? null : org.gradeLevel.intValue(), request.level())
+        .ifPresent(
+            why -> {
+              throw ProblemException.rule(RuleIds.GRADE_DOWNGRADE, why);
+            });
+    if (org.gradeAwardedOn != null && request.date().isBefore(org.gradeAwardedOn)) {
+      throw ProblemException.field("date", "must not be before the award on " + org.gradeAwardedOn);
+    }
+    org.gradeLevel = request.level().shortValue();
+    org.gradeDowngradedOn = request.date();
+    touch(org);
+    Change change =
+        Change.simple(request.date(), request.decisionNumber().strip(), request.reason().strip());
+    recorder.record(org, EventTypes.GRADE_DOWNGRADED, change, caller.name());
+    return org;
+  }
+
+  /** 取消等级 (R-GRADE-03): the grade ends at once. */
   @Transactional
   public Organization withdrawGrade(String uscc, DecisionRequest decision, CallerInfo caller) {
     Organization org = registrations.load(uscc);
@@ -227,18 +279,24 @@ public class SupervisionService {
     org.gradeLevel = null;
     org.gradeAwardedOn = null;
     org.gradeExpiresOn = null;
+    org.gradeDowngradedOn = null;
     touch(org);
     recorder.record(org, EventTypes.GRADE_WITHDRAWN, change, caller.name());
     return org;
   }
 
-  private static void setListed(Organization org, ListEntry.Kind list, boolean listed) {
-    if (list == ListEntry.Kind.ABNORMAL) {
-      org.abnormalListed = listed;
-    } else {
-      org.seriousListed = listed;
-    }
-    touch(org);
+  static List<ListingRules.PastPenalty> pastPenalties(String uscc) {
+    return Penalty.<Penalty>list("uscc", uscc).stream().map(SupervisionService::past).toList();
+  }
+
+  static List<GradeRules.Inspection> inspections(String uscc) {
+    return AnnualInspection.<AnnualInspection>list("uscc", uscc).stream()
+        .map(i -> new GradeRules.Inspection(i.year, i.result, i.recordedOn))
+        .toList();
+  }
+
+  private static ListingRules.PastPenalty past(Penalty p) {
+    return new ListingRules.PastPenalty(p.kind, p.fineAmount, p.imposedOn);
   }
 
   /** Every change bumps the version, so the state in the event differs from the one before. */

@@ -39,12 +39,21 @@ class RegistrationRulesTest {
 
   private static RegistrationRequest valid(
       String uscc, OrgCategory category, String funds, LocalDate established) {
+    return represented(
+        uscc,
+        category,
+        funds,
+        established,
+        ResidentIdNumber.compose("310115", LocalDate.of(1980, 1, 1), 1));
+  }
+
+  private static RegistrationRequest represented(
+      String uscc, OrgCategory category, String funds, LocalDate established, String idNumber) {
     return new RegistrationRequest(
         uscc,
         "上海市软件行业协会",
         category,
-        new RegistrationRequest.LegalRepresentativeInput(
-            "张伟", ResidentIdNumber.compose("310115", LocalDate.of(1980, 1, 1), 1)),
+        new RegistrationRequest.LegalRepresentativeInput("张伟", idNumber),
         "上海市浦东新区世纪大道100号",
         "行业自律",
         new BigDecimal(funds),
@@ -56,6 +65,46 @@ class RegistrationRulesTest {
 
   private static String sh(OrgCategory category) {
     return UsccGenerator.generate(Province.SH, "310115", category, 42).value();
+  }
+
+  @ParameterizedTest(name = "born {0}, established {1}: accepted {2}")
+  @CsvSource({
+    "2008-11-27, 2026-11-27, false",
+    "2008-11-26, 2026-11-27, true",
+    "1990-06-01, 2007-01-01, false",
+    "1990-06-01, 2008-06-02, true"
+  })
+  void theRepresentativeIsAnAdultOnTheDayOfTheDecision(
+      LocalDate born, LocalDate established, boolean accepted) {
+    ValidationOutcome outcome =
+        rules.checkNew(
+            represented(
+                sh(OrgCategory.SOCIAL_GROUP),
+                OrgCategory.SOCIAL_GROUP,
+                "100000",
+                established,
+                ResidentIdNumber.compose("310115", born, 3)),
+            TODAY);
+    assertThat(outcome.errors().isEmpty()).isEqualTo(accepted);
+    if (!accepted) {
+      assertThat(outcome.errors().get(0).message()).contains("R-PERSON-02");
+    }
+  }
+
+  @Test
+  void refusesAnIdNumberWhoseProvinceCodeDoesNotExist() {
+    ValidationOutcome outcome =
+        rules.checkNew(
+            represented(
+                sh(OrgCategory.SOCIAL_GROUP),
+                OrgCategory.SOCIAL_GROUP,
+                "100000",
+                TODAY,
+                ResidentIdNumber.compose("990101", LocalDate.of(1980, 1, 1), 3)),
+            TODAY);
+    assertThat(outcome.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("R-PERSON-01"));
   }
 
   @Test

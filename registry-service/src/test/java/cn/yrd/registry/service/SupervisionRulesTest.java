@@ -7,32 +7,13 @@ import cn.yrd.contracts.registry.PenaltyKind;
 import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SupervisionRulesTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-  @ParameterizedTest(name = "abnormal {0}, serious {1}, penalty {2}, award {3} → eligible {4}")
-  @CsvSource({
-    "false, false,           , 2026-06-01, true",
-    "true,  false,           , 2026-06-01, false",
-    "false, true,            , 2026-06-01, false",
-    "false, false, 2025-06-02, 2026-06-01, false",
-    "false, false, 2025-06-01, 2026-06-01, true",
-    "false, false, 2024-01-01, 2026-06-01, true",
-  })
-  void gradeNeedsNoListingAndNoPenaltyInTheLastYear(
-      boolean abnormal, boolean serious, LocalDate penalty, LocalDate award, boolean eligible) {
-    assertThat(
-            SupervisionRules.gradeIneligibility(
-                    abnormal, serious, Optional.ofNullable(penalty), award, 1)
-                .isEmpty())
-        .isEqualTo(eligible);
-  }
-
-  @ParameterizedTest(name = "{0}, revoked {1}, listed {2}, removed {3} → allowed {4}")
+  @ParameterizedTest(name = "{0}, revoked {1}, clean since {2}, removed {3} → allowed {4}")
   @CsvSource({
     "ACTIVE,       false, 2024-01-10, 2026-01-10, true",
     "ACTIVE,       false, 2024-01-10, 2026-01-09, false",

@@ -1,6 +1,7 @@
 package cn.yrd.support.time;
 
 import cn.yrd.support.problem.ProblemException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,15 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TestClockResource {
   @Inject TestClock clock;
+  @Inject Instance<DayFollower> followers;
 
-  /** The business date; {@code today} null in a request means the wall clock's date. */
-  public record Today(LocalDate today) {}
+  /**
+   * The business date; {@code today} null in a request means the wall clock's date. In a response,
+   * {@code settled} tells whether every date-driven job of the service has run for that day.
+   */
+  public record Today(LocalDate today, Boolean settled) {}
 
   @GET
   @Operation(hidden = true)
   public Today read() {
     requireMovable();
-    return new Today(BusinessTime.today());
+    return now();
   }
 
   @PUT
@@ -37,7 +42,16 @@ public class TestClockResource {
   public Today move(Today day) {
     requireMovable();
     clock.moveTo(day == null ? null : day.today());
-    return new Today(BusinessTime.today());
+    return now();
+  }
+
+  private Today now() {
+    LocalDate today = BusinessTime.today();
+    boolean settled = true;
+    for (DayFollower follower : followers) {
+      settled &= follower.settledThrough().filter(today::equals).isPresent();
+    }
+    return new Today(today, settled);
   }
 
   private void requireMovable() {
