@@ -28,8 +28,16 @@ public final class Federation implements AutoCloseable {
    * @param infra the infrastructure settings
    * @param fixedPorts the README's ports (registries 8101-8104, recognition 8200, audit 8300);
    *     otherwise free ones
+   * @param movableClock the registries and recognition run in the test profile, whose business
+   *     clock the conformance runner moves ({@code PUT /api/v1/test-clock}); never in production
    */
-  public record Options(Path root, Path stateDir, InfraSettings infra, boolean fixedPorts) {}
+  public record Options(
+      Path root, Path stateDir, InfraSettings infra, boolean fixedPorts, boolean movableClock) {
+
+    public Options(Path root, Path stateDir, InfraSettings infra, boolean fixedPorts) {
+      this(root, stateDir, infra, fixedPorts, false);
+    }
+  }
 
   private final Infrastructure infrastructure;
   private final DevTokens tokens;
@@ -75,9 +83,13 @@ public final class Federation implements AutoCloseable {
           "YRD_CONSOLE_ORIGINS",
           "http://127.0.0.1:" + consolePort + ",http://localhost:" + consolePort);
 
+      Map<String, String> clocked = new LinkedHashMap<>(common);
+      if (options.movableClock()) {
+        clocked.put("QUARKUS_PROFILE", "test");
+      }
       int port = 8101;
       for (Province province : Province.values()) {
-        Map<String, String> env = new LinkedHashMap<>(common);
+        Map<String, String> env = new LinkedHashMap<>(clocked);
         env.put("PROVINCE", province.name());
         env.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.registry(province.name())));
         ready(
@@ -91,7 +103,7 @@ public final class Federation implements AutoCloseable {
                 logs,
                 tmp));
       }
-      Map<String, String> recognition = new LinkedHashMap<>(common);
+      Map<String, String> recognition = new LinkedHashMap<>(clocked);
       recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
       ready(
           started,

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
 
 /**
  * The business clock that conformance cases and tests move across time boundaries (a bar's end, a
@@ -17,11 +19,21 @@ public class TestClock {
   @Inject ClockConfig config;
 
   void refuseInProduction(@Observes StartupEvent start) {
-    if (config.movable() && ConfigUtils.getProfiles().contains("prod")) {
-      throw new IllegalStateException(
+    refusal(config.movable(), ConfigUtils.getProfiles())
+        .ifPresent(
+            why -> {
+              throw new IllegalStateException(why);
+            });
+  }
+
+  /** Why a service with these settings must not start, if it must not. */
+  static Optional<String> refusal(boolean movable, Collection<String> profiles) {
+    if (movable && profiles.contains("prod")) {
+      return Optional.of(
           "yrd.clock.movable=true is refused in the prod profile: a production service reads"
               + " the wall clock. Set it only in the test profile (QUARKUS_PROFILE=test).");
     }
+    return Optional.empty();
   }
 
   public boolean movable() {

@@ -1,0 +1,113 @@
+package cn.yrd.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yrd.contracts.Province;
+import cn.yrd.local.Federation;
+import cn.yrd.local.InfraSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every case of the rulebook passes against the real federation, started here in the test profile
+ * (its business clocks movable), and every rule of docs/rules.md has its cases.
+ */
+class ConformanceKitTest {
+  private static final Path ROOT =
+      Path.of(System.getProperty("yrd.root", "..")).toAbsolutePath().normalize();
+  private static final Pattern RULE_ROW = Pattern.compile("^\\| (R-[A-Z]+-\\d{2}) \\|");
+  private static Federation federation;
+
+  @BeforeAll
+  static void start() {
+    federation =
+        Federation.start(
+            new Federation.Options(
+                ROOT,
+                Path.of("target", "federation-conformance").toAbsolutePath(),
+                InfraSettings.forTests(),
+                false,
+                true));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (federation != null) {
+      federation.close();
+    }
+  }
+
+  @Test
+  void everyCasePassesAgainstTheFederation() {
+    // -Dyrd.conformance.rule=R-LIST-02 plays one rule's cases only.
+    String only = System.getProperty("yrd.conformance.rule", "");
+    List<Case> cases =
+        CaseFile.readAll(ROOT.resolve("conformance/cases")).stream()
+            .filter(c -> only.isEmpty() || c.rule().equals(only))
+            .toList();
+    CaseRunner runner =
+        new CaseRunner(
+            new Target() {
+              @Override
+              public String registryUrl(Province province) {
+                return federation.registryUrl(province);
+              }
+
+              @Override
+              public String recognitionUrl() {
+                return federation.url("recognition");
+              }
+
+              @Override
+              public String token(String role, Province province) {
+                return federation.token(role, province);
+              }
+
+              @Override
+              public Optional<String> kafkaBootstrap() {
+                return Optional.of(federation.infrastructure().kafkaBootstrapServers());
+              }
+            });
+    assertThat(runner.clockMovable()).as("the test profile's clock").isTrue();
+    List<Result> results = runner.runAll(cases, System.out::println);
+    System.out.println("Conformance: " + Summary.of(results));
+    assertThat(results)
+        .filteredOn(r -> r.outcome() != Result.Outcome.PASSED)
+        .as("cases that did not pass")
+        .isEmpty();
+  }
+
+  @Test
+  void everyRuleOfTheRulebookHasThreeCasesPositiveAndNegative() throws IOException {
+    Set<String> rules = new TreeSet<>();
+    for (String line : Files.readAllLines(ROOT.resolve("docs/rules.md"))) {
+      Matcher m = RULE_ROW.matcher(line);
+      if (m.find()) {
+        rules.add(m.group(1));
+      }
+    }
+    assertThat(rules).as("rule IDs in docs/rules.md").hasSizeGreaterThan(20);
+    Map<String, List<Case>> byRule =
+        CaseFile.readAll(ROOT.resolve("conformance/cases")).stream()
+            .collect(Collectors.groupingBy(Case::rule));
+    assertThat(byRule.keySet()).as("cases name only rules of the rulebook").isSubsetOf(rules);
+    for (String rule : rules) {
+      List<Case> cases = byRule.getOrDefault(rule, List.of());
+      assertThat(cases).as(rule + ": at least 3 cases").hasSizeGreaterThanOrEqualTo(3);
+      assertThat(cases).as(rule + ": a positive case").anyMatch(Case::positive);
+      assertThat(cases).as(rule + ": a negative case").anyMatch(c -> !c.positive());
+    }
+  }
+}
