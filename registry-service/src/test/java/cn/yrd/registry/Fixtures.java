@@ -33,7 +33,7 @@ final class Fixtures {
 
   static String idNumber(long serial) {
     return ResidentIdNumber.compose(
-        "310115", LocalDate.of(1980, 1, 1).plusDays(serial % 9000), (int) (serial % 1000));
+        "310115", LocalDate.of(1960, 1, 1).plusDays(serial % 9000), (int) (serial % 1000));
   }
 
   /** A registration of a social group that passes every rule. */

@@ -172,7 +172,9 @@ public final class DemoData {
             ? repId
             : ResidentIdNumber.compose(
                 d.code(),
-                LocalDate.of(1955, 1, 1).plusDays(random.nextInt(14_600)),
+                // Born by 1980, so every representative is an adult on any establishment date
+                // below (R-PERSON-02).
+                LocalDate.of(1950, 1, 1).plusDays(random.nextInt(11_000)),
                 random.nextInt(1000));
     String rep = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
     return new Org(
@@ -185,7 +187,7 @@ public final class DemoData {
         d.cityName() + d.name() + (1 + random.nextInt(999)) + "号",
         funds,
         authority,
-        LocalDate.of(1990, 1, 1).plusDays(random.nextInt(12_700)));
+        LocalDate.of(2000, 1, 1).plusDays(random.nextInt(8_700)));
   }
 
   private String unique(String name) {
