@@ -665,7 +665,7 @@ public final class CaseRunner {
   /**
    * Moves every service's business clock (null: back to the wall clock) and waits until settled.
    */
-  private void moveClock(LocalDate day) {
+  public void moveClock(LocalDate day) {
     List<String> services = new ArrayList<>();
     for (Province p : Province.values()) {
       services.add(target.registryUrl(p));

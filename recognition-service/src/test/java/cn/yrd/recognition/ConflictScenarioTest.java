@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every conflict rule of domain.md, raised by registry events and cleared by later ones. */
+/** Every conflict rule of docs/rules.md, raised by registry events and cleared by later ones. */
 @QuarkusTest
 class ConflictScenarioTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -1,7 +1,8 @@
 package cn.yrd.contracts.recognition;
 
 /**
- * The cross-province conflicts the recognition service flags (domain.md), with default severity.
+ * The cross-province conflicts the recognition service flags (docs/rules.md, R-CONFLICT-01 to 09),
+ * with default severity.
  */
 public enum ConflictType {
   /** The same USCC is ACTIVE in two or more provinces. */

@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules a registration or an amendment must pass before anything is stored (domain.md, "Unified
- * Social Credit Code" and "What a registration record holds").
+ * The rules a registration or an amendment must pass before anything is stored: the code (GB
+ * 32100), the record's fields, and the representative (docs/rules.md, R-PERSON-01 and 02).
  */
 public final class RegistrationRules {
   static final int NAME_MAX = 100;

@@ -37,9 +37,18 @@ public class SupervisionDue {
    * @param ruleId the rulebook's ID of the rule that makes it due
    * @param dueSince the day it became due
    * @param basis what makes it due, e.g. {@code UNQUALIFIED_INSPECTION}
+   * @param legalBasis the regulation the action rests on
    */
   public record DueAction(
-      String uscc, String name, String action, String ruleId, LocalDate dueSince, String basis) {}
+      String uscc,
+      String name,
+      String action,
+      String ruleId,
+      LocalDate dueSince,
+      String basis,
+      String legalBasis) {}
+
+  private static final String GRADE_REGULATION = "社会组织评估管理办法（民政部令第39号）";
 
   /** Every action due on {@code today}, oldest first. */
   @Transactional
@@ -65,7 +74,8 @@ public class SupervisionDue {
                           GRADE_REVIEW,
                           RuleIds.GRADE_REVIEW_DUE,
                           review.since(),
-                          review.trigger())));
+                          review.trigger(),
+                          GRADE_REGULATION)));
     }
     for (ListEntry entry :
         ListEntry.<ListEntry>list(
@@ -100,7 +110,8 @@ public class SupervisionDue {
                     ? later(
                         org.deregistrationDate, cleanSince.plusYears(config.seriousListMinYears()))
                     : cleanSince.plusYears(config.seriousListMinYears()),
-                entry.listedReason));
+                entry.listedReason,
+                StatutoryListings.CREDIT_REGULATION));
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

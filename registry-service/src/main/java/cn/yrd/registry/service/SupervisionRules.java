@@ -18,7 +18,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The rules of supervision (domain.md, "Supervision"), free of storage so they can be tested alone.
+ * The checks of supervision requests (docs/rules.md, R-LIST-04), free of storage so they can be
+ * tested alone.
  */
 public final class SupervisionRules {
   private SupervisionRules() {}
