@@ -162,18 +162,20 @@ public final class DailyRulesBench {
   }
 
   /**
-   * What recognition's last date-driven run logged it evaluated, e.g. "12 organizations, 3
-   * persons".
+   * What recognition logged it evaluated after line {@code from}: "12 organizations, 3 persons".
    */
-  private static String evaluated(Path log) throws Exception {
-    Matcher last = null;
-    for (String line : Files.readAllLines(log)) {
+  private static String evaluated(Path log, int from) throws Exception {
+    long organizations = 0;
+    long persons = 0;
+    List<String> lines = Files.readAllLines(log);
+    for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
       Matcher m = EVALUATED.matcher(line);
       if (m.find()) {
-        last = m;
+        organizations += Long.parseLong(m.group(1));
+        persons += Long.parseLong(m.group(2));
       }
     }
-    return last == null ? "none" : last.group(1) + " organizations, " + last.group(2) + " persons";
+    return String.format("%,d organizations, %,d persons", organizations, persons);
   }
 
   private static final Pattern EVALUATED =
