@@ -71,6 +71,8 @@ public final class Federation implements AutoCloseable {
       common.put("YRD_JDBC_PASSWORD", postgres.password());
       common.put("YRD_JWT_PUBLIC_KEY", jwtKeys.publicKeyFile().toAbsolutePath().toString());
       common.put("YRD_PERSON_KEY", personKey);
+      // Every service on one machine: consumers yield the cores to requests (ADR 0012).
+      common.put("YRD_CONSUMER_BACKGROUND", "true");
 
       // The console first: the services allow its origin (CORS).
       int consolePort = port(options, 8400);

@@ -13,9 +13,11 @@ public interface ConsumerSchedulingConfig {
 
   /**
    * Whether consumer threads run in Linux's {@code SCHED_IDLE} class ({@link IdleScheduling}): on a
-   * machine shared with the registries they then lag under load and catch up when it passes.
+   * machine shared with the registries they then lag under load and catch up when it passes. Off by
+   * default: on a deployment's own nodes their lag must stay bounded under sustained API load. The
+   * local launcher, which puts the whole federation on one machine, turns it on.
    */
-  @WithDefault("true")
+  @WithDefault("false")
   boolean background();
 
   /**
