@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
 import cn.yrd.local.testing.TestTokens;
-import cn.yrd.recognition.event.ProcessedEvent;
+import cn.yrd.recognition.repository.ProcessedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yrd.contracts.Topics;
 import cn.yrd.local.testing.KafkaRoundTrip;
 import cn.yrd.local.testing.ServiceProbes;
-import cn.yrd.recognition.event.ProcessedEvent;
+import cn.yrd.recognition.repository.ProcessedEvent;
 import cn.yrd.support.kafka.IdleScheduling;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,7 +11,7 @@ import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.recognition.repository.OrgRecord;
-import cn.yrd.recognition.service.ScopeEvaluator;
+import cn.yrd.recognition.service.conflict.ScopeEvaluator;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Signed checkpoints in the C2SP tlog-checkpoint / signed-note format: the body is the origin, the
@@ -77,5 +78,17 @@ public final class Checkpoints {
     input[name.length + 1] = ED25519;
     System.arraycopy(rawPublicKey, 0, input, name.length + 2, rawPublicKey.length);
     return Arrays.copyOf(Hashes.sha256(input), 4);
+  }
+
+  /** The C2SP verifier key: {@code <name>+<hex key id>+<base64(0x01 ‖ key)>}. */
+  public static String verifierKey(String keyName, byte[] rawPublicKey) {
+    byte[] typed = new byte[rawPublicKey.length + 1];
+    typed[0] = ED25519;
+    System.arraycopy(rawPublicKey, 0, typed, 1, rawPublicKey.length);
+    return keyName
+        + "+"
+        + HexFormat.of().formatHex(keyId(keyName, rawPublicKey))
+        + "+"
+        + Base64.getEncoder().encodeToString(typed);
   }
 }

@@ -1,13 +1,9 @@
 package cn.yrd.audit.rest;
 
-import cn.yrd.audit.config.AuditConfig;
-import cn.yrd.audit.merkle.Checkpoints;
-import cn.yrd.audit.merkle.MerkleTree;
-import cn.yrd.audit.repository.NodeStore;
+import cn.yrd.audit.api.AuditViews;
+import cn.yrd.audit.service.AuditProofs;
 import cn.yrd.audit.service.AuditQueries;
-import cn.yrd.audit.service.Checkpointer;
 import cn.yrd.audit.service.Cursors;
-import cn.yrd.audit.service.SigningKey;
 import cn.yrd.audit.service.Verifier;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
@@ -15,7 +11,6 @@ import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import cn.yrd.support.security.CallerInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,9 +27,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,14 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "审计: query the history, prove inclusion and consistency, verify the log")
 @SecurityRequirement(name = "bearer")
 public class AuditResource {
-  private static final Base64.Encoder B64 = Base64.getEncoder();
-
   @Inject AuditQueries queries;
-  @Inject Checkpointer checkpointer;
+  @Inject AuditProofs proofs;
   @Inject Verifier verifier;
-  @Inject SigningKey key;
-  @Inject AuditConfig config;
-  @Inject AgroalDataSource dataSource;
   @Inject ObjectMapper json;
   @Inject Caller caller;
 
@@ -108,27 +95,7 @@ public class AuditResource {
             .byId(eventId)
             .orElseThrow(() -> ProblemException.notFound("no event " + eventId + " in the log"));
     requireVisible(event.province());
-    Checkpointer.Checkpoint checkpoint =
-        checkpointer
-            .latest()
-            .filter(c -> c.treeSize() > event.leafIndex())
-            .or(checkpointer::issue)
-            .orElseThrow();
-    List<String> hashes =
-        NodeStore.with(
-                dataSource,
-                nodes ->
-                    nodes.prefetched(
-                        tree ->
-                            new MerkleTree(tree)
-                                .inclusionProof(event.leafIndex(), checkpoint.treeSize())))
-            .stream()
-            .map(B64::encodeToString)
-            .toList();
-    return new AuditViews.ProvenEvent(
-        event,
-        new AuditViews.InclusionProof(
-            event.leafIndex(), checkpoint.treeSize(), hashes, checkpoint.note()));
+    return proofs.proven(event);
   }
 
   @GET
@@ -142,29 +109,7 @@ public class AuditResource {
       description = "The checkpoint",
       content = @Content(schema = @Schema(implementation = AuditViews.CheckpointView.class)))
   public AuditViews.CheckpointView latest() {
-    Checkpointer.Checkpoint c =
-        checkpointer
-            .latest()
-            .or(checkpointer::issue)
-            .orElseThrow(() -> ProblemException.notFound("the log is empty"));
-    byte[] raw = key.rawPublicKey();
-    byte[] typed = new byte[raw.length + 1];
-    typed[0] = 0x01;
-    System.arraycopy(raw, 0, typed, 1, raw.length);
-    String verifierKey =
-        key.keyName()
-            + "+"
-            + HexFormat.of().formatHex(Checkpoints.keyId(key.keyName(), raw))
-            + "+"
-            + B64.encodeToString(typed);
-    return new AuditViews.CheckpointView(
-        c.treeSize(),
-        B64.encodeToString(c.rootHash()),
-        c.note(),
-        config.origin(),
-        B64.encodeToString(raw),
-        verifierKey,
-        c.createdAt());
+    return proofs.latestCheckpoint();
   }
 
   @GET
@@ -182,26 +127,7 @@ public class AuditResource {
     if (first == null || second == null || first < 0 || first > second) {
       throw ProblemException.field("first", "first and second are required and 0 ≤ first ≤ second");
     }
-    return NodeStore.with(
-        dataSource,
-        nodes -> {
-          if (second > nodes.size()) {
-            throw ProblemException.field(
-                "second", "the log holds only " + nodes.size() + " events");
-          }
-          return nodes.prefetched(
-              source -> {
-                MerkleTree tree = new MerkleTree(source);
-                return new AuditViews.ConsistencyProof(
-                    first,
-                    second,
-                    B64.encodeToString(tree.root(first)),
-                    B64.encodeToString(tree.root(second)),
-                    tree.consistencyProof(first, second).stream()
-                        .map(B64::encodeToString)
-                        .toList());
-              });
-        });
+    return proofs.consistency(first, second);
   }
 
   @POST

@@ -1,6 +1,6 @@
 package cn.yrd.audit.service;
 
-import cn.yrd.audit.rest.AuditViews;
+import cn.yrd.audit.api.AuditViews;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

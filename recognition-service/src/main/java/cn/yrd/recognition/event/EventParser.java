@@ -4,6 +4,8 @@ import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Topics;
 import cn.yrd.contracts.UsccValidator;
 import cn.yrd.contracts.registry.RegistryEvent;
+import cn.yrd.recognition.service.view.EventMeta;
+import cn.yrd.recognition.service.view.ParsedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;

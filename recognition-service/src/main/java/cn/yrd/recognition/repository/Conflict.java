@@ -81,7 +81,10 @@ public class Conflict extends PanacheEntityBase {
   @Column(name = "rule_id")
   public String ruleId;
 
-  /** For AUTO: what ended the condition, see {@link cn.yrd.recognition.service.AutoResolution}. */
+  /**
+   * For AUTO: what ended the condition, see {@link
+   * cn.yrd.recognition.service.conflict.AutoResolution}.
+   */
   @Column(name = "resolution_reason")
   public String resolutionReason;
 

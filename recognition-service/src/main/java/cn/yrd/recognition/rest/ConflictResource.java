@@ -5,9 +5,10 @@ import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.Severity;
-import cn.yrd.recognition.service.ConflictDetector;
-import cn.yrd.recognition.service.ConflictService;
-import cn.yrd.recognition.service.ViewQueries;
+import cn.yrd.recognition.api.OfficerNote;
+import cn.yrd.recognition.api.Views;
+import cn.yrd.recognition.service.conflict.ConflictService;
+import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConflictResource {
   @Inject ViewQueries queries;
   @Inject ConflictService conflicts;
-  @Inject ConflictDetector detector;
   @Inject Caller caller;
 
   @GET
@@ -90,7 +90,7 @@ public class ConflictResource {
       description = "The conflict",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
   public ConflictState get(@PathParam("id") UUID id) {
-    return detector.toState(conflicts.load(id));
+    return conflicts.read(id);
   }
 
   @POST
@@ -102,7 +102,7 @@ public class ConflictResource {
       description = "Acknowledged",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
   public ConflictState acknowledge(@PathParam("id") UUID id, OfficerNote note) {
-    return detector.toState(conflicts.acknowledge(id, text(note), caller.info()));
+    return conflicts.acknowledge(id, text(note), caller.info());
   }
 
   @POST
@@ -116,8 +116,7 @@ public class ConflictResource {
       description = "Resolved",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
   public ConflictState resolve(@PathParam("id") UUID id, OfficerNote note) {
-    return detector.toState(
-        conflicts.close(id, ConflictStatus.RESOLVED, text(note), caller.info()));
+    return conflicts.close(id, ConflictStatus.RESOLVED, text(note), caller.info());
   }
 
   @POST
@@ -131,8 +130,7 @@ public class ConflictResource {
       description = "Dismissed",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
   public ConflictState dismiss(@PathParam("id") UUID id, OfficerNote note) {
-    return detector.toState(
-        conflicts.close(id, ConflictStatus.DISMISSED, text(note), caller.info()));
+    return conflicts.close(id, ConflictStatus.DISMISSED, text(note), caller.info());
   }
 
   private static String text(OfficerNote note) {

@@ -1,7 +1,8 @@
 package cn.yrd.recognition.rest;
 
 import cn.yrd.contracts.Province;
-import cn.yrd.recognition.service.ViewQueries;
+import cn.yrd.recognition.api.Views;
+import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -4,8 +4,11 @@ import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.RecognitionState;
 import cn.yrd.contracts.recognition.RecognitionStatus;
-import cn.yrd.recognition.service.RecognitionService;
-import cn.yrd.recognition.service.ViewQueries;
+import cn.yrd.recognition.api.ManualDecision;
+import cn.yrd.recognition.api.RecognitionRequest;
+import cn.yrd.recognition.api.Views;
+import cn.yrd.recognition.service.recognition.RecognitionService;
+import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,9 +64,9 @@ public class RecognitionResource {
     if (request == null) {
       throw ProblemException.field("", "a request body is required");
     }
-    var r = recognitions.request(request, caller.info());
-    return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
-        .entity(recognitions.toState(r))
+    RecognitionState created = recognitions.request(request, caller.info());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
         .build();
   }
 
@@ -82,7 +85,7 @@ public class RecognitionResource {
       description = "The request and its decision",
       content = @Content(schema = @Schema(implementation = RecognitionState.class)))
   public RecognitionState get(@PathParam("id") UUID id) {
-    return recognitions.toState(recognitions.load(id));
+    return recognitions.read(id);
   }
 
   @GET
@@ -121,6 +124,6 @@ public class RecognitionResource {
       description = "Decided",
       content = @Content(schema = @Schema(implementation = RecognitionState.class)))
   public RecognitionState decide(@PathParam("id") UUID id, ManualDecision decision) {
-    return recognitions.toState(recognitions.decide(id, decision, caller.info()));
+    return recognitions.decide(id, decision, caller.info());
   }
 }

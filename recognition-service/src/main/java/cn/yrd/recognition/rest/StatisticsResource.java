@@ -1,7 +1,8 @@
 package cn.yrd.recognition.rest;
 
-import cn.yrd.recognition.service.Reconciler;
-import cn.yrd.recognition.service.ViewQueries;
+import cn.yrd.recognition.api.Views;
+import cn.yrd.recognition.service.conflict.Reconciler;
+import cn.yrd.recognition.service.view.ViewQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

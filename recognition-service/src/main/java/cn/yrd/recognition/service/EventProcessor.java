@@ -1,8 +1,15 @@
 package cn.yrd.recognition.service;
 
 import cn.yrd.contracts.Province;
-import cn.yrd.recognition.event.ParsedEvent;
-import cn.yrd.recognition.event.ProcessedEvent;
+import cn.yrd.recognition.repository.ProcessedEvent;
+import cn.yrd.recognition.service.conflict.ScopeEvaluator;
+import cn.yrd.recognition.service.conflict.TouchedScopes;
+import cn.yrd.recognition.service.recognition.RecognitionService;
+import cn.yrd.recognition.service.sequence.SequenceTracking;
+import cn.yrd.recognition.service.view.ParsedEvent;
+import cn.yrd.recognition.service.view.ViewReads;
+import cn.yrd.recognition.service.view.ViewUpdater;
+import cn.yrd.recognition.service.view.ViewWrites;
 import cn.yrd.support.time.BusinessTime;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

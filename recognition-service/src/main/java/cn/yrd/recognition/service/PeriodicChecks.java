@@ -1,6 +1,9 @@
 package cn.yrd.recognition.service;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.recognition.service.conflict.DateDrivenRules;
+import cn.yrd.recognition.service.conflict.ScopeEvaluator;
+import cn.yrd.recognition.service.recognition.RecognitionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.yrd.registry.repository;
 
+import cn.yrd.registry.api.ListKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,12 +18,6 @@ import java.util.Optional;
 @Table(name = "list_entry")
 public class ListEntry extends PanacheEntityBase {
 
-  /** 活动异常名录 or 严重违法失信名单. */
-  public enum Kind {
-    ABNORMAL,
-    SERIOUS
-  }
-
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -32,7 +27,7 @@ public class ListEntry extends PanacheEntityBase {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public Kind list;
+  public ListKind list;
 
   @Column(name = "listed_on", nullable = false)
   public LocalDate listedOn;
@@ -58,7 +53,7 @@ public class ListEntry extends PanacheEntityBase {
   @Column(name = "removed_decision")
   public String removedDecision;
 
-  public static Optional<ListEntry> findOpen(String uscc, Kind list) {
+  public static Optional<ListEntry> findOpen(String uscc, ListKind list) {
     return find("uscc = ?1 and list = ?2 and removedOn is null", uscc, list).firstResultOptional();
   }
 }

@@ -2,6 +2,8 @@ package cn.yrd.registry.rest;
 
 import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Roles;
+import cn.yrd.registry.api.ImportReport;
+import cn.yrd.registry.api.RegistrationRequest;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.service.AccessPolicy;
 import cn.yrd.registry.service.ImportRowReader;

@@ -4,10 +4,15 @@ import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.api.AmendmentRequest;
+import cn.yrd.registry.api.DecisionRequest;
+import cn.yrd.registry.api.HistoryView;
+import cn.yrd.registry.api.OrganizationPage;
+import cn.yrd.registry.api.OrganizationView;
+import cn.yrd.registry.api.RegistrationRequest;
+import cn.yrd.registry.api.TransferOutRequest;
 import cn.yrd.registry.config.RegistryConfig;
-import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.service.AccessPolicy;
-import cn.yrd.registry.service.OrganizationMapper;
 import cn.yrd.registry.service.RegistrationQueries;
 import cn.yrd.registry.service.RegistrationService;
 import cn.yrd.support.problem.ProblemException;
@@ -80,13 +85,11 @@ public class RegistrationResource {
     return registrations
         .register(request, who)
         .thenApply(
-            result -> {
-              Organization org = result.organization();
-              return Response.created(location.path(org.uscc).build())
-                  .tag(Long.toString(org.version))
-                  .entity(view(org, who).withWarnings(result.warnings()))
-                  .build();
-            });
+            view ->
+                Response.created(location.path(view.uscc()).build())
+                    .tag(Long.toString(view.version()))
+                    .entity(view)
+                    .build());
   }
 
   @GET
@@ -106,8 +109,7 @@ public class RegistrationResource {
   public Response get(@PathParam("uscc") @Parameter(example = "51310115000004212C") String uscc) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
-    Organization org = registrations.load(uscc);
-    return withETag(org, view(org, who));
+    return withETag(registrations.read(uscc, who));
   }
 
   @GET
@@ -144,9 +146,7 @@ public class RegistrationResource {
     RegistrationQueries.Filter filter =
         new RegistrationQueries.Filter(
             name, category, status, grade, authority, establishedFrom, establishedTo);
-    RegistrationQueries.Result result = queries.search(filter, page, size);
-    List<OrganizationView> items = result.items().stream().map(org -> view(org, who)).toList();
-    return new OrganizationPage(items, result.total(), result.page(), result.size());
+    return queries.search(filter, page, size, who);
   }
 
   @PATCH
@@ -182,10 +182,7 @@ public class RegistrationResource {
     if (request == null) {
       throw ProblemException.field("", "an amendment body is required");
     }
-    RegistrationService.Registered result =
-        registrations.amend(uscc, ETags.parseIfMatch(ifMatch, true), request, who);
-    return withETag(
-        result.organization(), view(result.organization(), who).withWarnings(result.warnings()));
+    return withETag(registrations.amend(uscc, ETags.parseIfMatch(ifMatch, true), request, who));
   }
 
   @POST
@@ -262,12 +259,12 @@ public class RegistrationResource {
           @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
   public List<HistoryView> history(@PathParam("uscc") String uscc) {
     policy().requireRead(caller.info());
-    return queries.history(registrations.load(uscc).uscc);
+    return queries.history(registrations.read(uscc, caller.info()).uscc());
   }
 
   /** A write that ends a registration, with the version the caller read (If-Match, optional). */
   private interface Ending {
-    Organization apply(Long expectedVersion, CallerInfo who);
+    OrganizationView apply(Long expectedVersion, CallerInfo who);
   }
 
   private Response endRegistration(String ifMatch, Object body, Ending ending) {
@@ -276,16 +273,11 @@ public class RegistrationResource {
     if (body == null) {
       throw ProblemException.field("", "a request body is required");
     }
-    Organization org = ending.apply(ETags.parseIfMatch(ifMatch, false), who);
-    return withETag(org, view(org, who));
+    return withETag(ending.apply(ETags.parseIfMatch(ifMatch, false), who));
   }
 
-  private OrganizationView view(Organization org, CallerInfo who) {
-    return OrganizationMapper.toView(org, config.province(), policy().mayUnmask(who));
-  }
-
-  private static Response withETag(Organization org, OrganizationView view) {
-    return Response.ok(view).tag(Long.toString(org.version)).build();
+  private static Response withETag(OrganizationView view) {
+    return Response.ok(view).tag(Long.toString(view.version())).build();
   }
 
   private AccessPolicy policy() {

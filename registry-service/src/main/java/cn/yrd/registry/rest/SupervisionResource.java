@@ -2,16 +2,17 @@ package cn.yrd.registry.rest;
 
 import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Roles;
+import cn.yrd.registry.api.DecisionRequest;
+import cn.yrd.registry.api.ListKind;
+import cn.yrd.registry.api.OrganizationView;
+import cn.yrd.registry.api.SupervisionRequests.DowngradeRequest;
+import cn.yrd.registry.api.SupervisionRequests.GradeRequest;
+import cn.yrd.registry.api.SupervisionRequests.InspectionRequest;
+import cn.yrd.registry.api.SupervisionRequests.ListingRequest;
+import cn.yrd.registry.api.SupervisionRequests.PenaltyRequest;
+import cn.yrd.registry.api.SupervisionView;
 import cn.yrd.registry.config.RegistryConfig;
-import cn.yrd.registry.repository.ListEntry;
-import cn.yrd.registry.repository.Organization;
-import cn.yrd.registry.rest.SupervisionRequests.DowngradeRequest;
-import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
-import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
-import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
-import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
 import cn.yrd.registry.service.AccessPolicy;
-import cn.yrd.registry.service.OrganizationMapper;
 import cn.yrd.registry.service.RegistrationQueries;
 import cn.yrd.registry.service.RegistrationService;
 import cn.yrd.registry.service.SupervisionService;
@@ -76,8 +77,7 @@ public class SupervisionResource {
       summary = "Put on the abnormal-activity list (列入活动异常名录)",
       description = "reasonCode is an AbnormalListReason.")
   public Response listAbnormal(@PathParam("uscc") String uscc, ListingRequest request) {
-    return write(
-        request, who -> supervision.putOnList(uscc, ListEntry.Kind.ABNORMAL, request, who));
+    return write(request, who -> supervision.putOnList(uscc, ListKind.ABNORMAL, request, who));
   }
 
   @POST
@@ -86,7 +86,7 @@ public class SupervisionResource {
   @Operation(summary = "Remove from the abnormal-activity list (移出活动异常名录)")
   public Response removeAbnormal(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
-        decision, who -> supervision.removeFromList(uscc, ListEntry.Kind.ABNORMAL, decision, who));
+        decision, who -> supervision.removeFromList(uscc, ListKind.ABNORMAL, decision, who));
   }
 
   @POST
@@ -98,7 +98,7 @@ public class SupervisionResource {
           "reasonCode is a SeriousListReason; a reason that rests on a penalty needs that penalty"
               + " on record (R-LIST-01). A new reason while listed restarts the clean period.")
   public Response listSerious(@PathParam("uscc") String uscc, ListingRequest request) {
-    return write(request, who -> supervision.putOnList(uscc, ListEntry.Kind.SERIOUS, request, who));
+    return write(request, who -> supervision.putOnList(uscc, ListKind.SERIOUS, request, who));
   }
 
   @POST
@@ -111,7 +111,7 @@ public class SupervisionResource {
               + " penalty; a revoked organization only after deregistration (R-LIST-04).")
   public Response removeSerious(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
-        decision, who -> supervision.removeFromList(uscc, ListEntry.Kind.SERIOUS, decision, who));
+        decision, who -> supervision.removeFromList(uscc, ListKind.SERIOUS, decision, who));
   }
 
   @POST
@@ -178,11 +178,11 @@ public class SupervisionResource {
       content = @Content(schema = @Schema(implementation = SupervisionView.class)))
   public SupervisionView record(@PathParam("uscc") String uscc) {
     new AccessPolicy(config.province()).requireRead(caller.info());
-    return queries.supervision(registrations.load(uscc).uscc);
+    return queries.supervision(registrations.read(uscc, caller.info()).uscc());
   }
 
   private interface Write {
-    Organization apply(CallerInfo caller);
+    OrganizationView apply(CallerInfo caller);
   }
 
   private Response write(Object body, Write action) {
@@ -192,9 +192,7 @@ public class SupervisionResource {
     if (body == null) {
       throw ProblemException.field("", "a request body is required");
     }
-    Organization org = action.apply(who);
-    return Response.ok(OrganizationMapper.toView(org, config.province(), policy.mayUnmask(who)))
-        .tag(Long.toString(org.version))
-        .build();
+    OrganizationView view = action.apply(who);
+    return Response.ok(view).tag(Long.toString(view.version())).build();
   }
 }

@@ -3,6 +3,7 @@ package cn.yrd.registry.service;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.SeriousListReason;
 import cn.yrd.contracts.rules.RuleIds;
+import cn.yrd.registry.api.ListKind;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.support.time.BusinessTime;
@@ -60,7 +61,7 @@ public class AnniversaryListings implements DayFollower {
                             "list = ?1 and removedOn is null and listedOn <= ?2"
                                 + " and uscc in (select o.uscc from Organization o"
                                 + " where o.status = cn.yrd.contracts.registry.OrgStatus.ACTIVE)",
-                            ListEntry.Kind.ABNORMAL,
+                            ListKind.ABNORMAL,
                             today.minusYears(ListingRules.ABNORMAL_YEARS))
                         .stream()
                         .map(e -> e.id)
@@ -103,7 +104,7 @@ public class AnniversaryListings implements DayFollower {
         StatutoryListings.SYSTEM);
     listings.list(
         org,
-        ListEntry.Kind.SERIOUS,
+        ListKind.SERIOUS,
         SeriousListReason.ABNORMAL_LIST_TWO_YEARS.name(),
         new StatutoryListings.Decision(
             anniversary, RuleIds.ABNORMAL_TWO_YEARS, reason, StatutoryListings.SYSTEM));

@@ -1,7 +1,7 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.registry.Change;
-import cn.yrd.registry.rest.DecisionRequest;
+import cn.yrd.registry.api.DecisionRequest;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
 import java.time.LocalDate;

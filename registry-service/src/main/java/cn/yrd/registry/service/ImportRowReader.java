@@ -1,7 +1,7 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.OrgCategory;
-import cn.yrd.registry.rest.RegistrationRequest;
+import cn.yrd.registry.api.RegistrationRequest;
 import cn.yrd.support.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,11 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.Problem.FieldError;
+import cn.yrd.registry.api.ImportReport;
+import cn.yrd.registry.api.RegistrationRequest;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.RegistrationWriter;
 import cn.yrd.registry.repository.RegistrationWriter.NewRegistration;
-import cn.yrd.registry.rest.ImportReport;
-import cn.yrd.registry.rest.RegistrationRequest;
 import cn.yrd.support.outbox.OutboxRelay;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.time.BusinessTime;

@@ -5,7 +5,7 @@ import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.PenaltyKind;
 import cn.yrd.contracts.registry.SeriousListReason;
 import cn.yrd.contracts.rules.RuleIds;
-import cn.yrd.registry.repository.ListEntry;
+import cn.yrd.registry.api.ListKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -34,7 +34,7 @@ public final class ListingRules {
   private ListingRules() {}
 
   /** A listing on one of the two lists, with its reason code. */
-  public record Listing(ListEntry.Kind list, String reasonCode) {}
+  public record Listing(ListKind list, String reasonCode) {}
 
   /** One penalty as the rules read it. */
   public record PastPenalty(PenaltyKind kind, BigDecimal fineAmount, LocalDate imposedOn) {
@@ -67,8 +67,7 @@ public final class ListingRules {
           minorWithinWindow(onRecord, penalty.imposedOn()) >= MINOR_PENALTIES_FOR_SERIOUS
               ? serious(SeriousListReason.REPEATED_MINOR_PENALTIES)
               : Optional.of(
-                  new Listing(
-                      ListEntry.Kind.ABNORMAL, AbnormalListReason.WARNING_OR_SMALL_FINE.name()));
+                  new Listing(ListKind.ABNORMAL, AbnormalListReason.WARNING_OR_SMALL_FINE.name()));
       case CONFISCATION -> Optional.empty();
     };
   }
@@ -147,6 +146,6 @@ public final class ListingRules {
   }
 
   private static Optional<Listing> serious(SeriousListReason reason) {
-    return Optional.of(new Listing(ListEntry.Kind.SERIOUS, reason.name()));
+    return Optional.of(new Listing(ListKind.SERIOUS, reason.name()));
   }
 }

@@ -6,8 +6,8 @@ import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.LegalRepresentative;
 import cn.yrd.contracts.registry.OrganizationState;
 import cn.yrd.contracts.registry.Revocation;
+import cn.yrd.registry.api.OrganizationView;
 import cn.yrd.registry.repository.Organization;
-import cn.yrd.registry.rest.OrganizationView;
 
 /** Turns a stored record into the event payload (no ID number) or the API view (masked). */
 public final class OrganizationMapper {

@@ -2,13 +2,16 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.api.HistoryView;
+import cn.yrd.registry.api.OrganizationPage;
+import cn.yrd.registry.api.OrganizationView;
+import cn.yrd.registry.api.SupervisionView;
 import cn.yrd.registry.repository.AnnualInspection;
 import cn.yrd.registry.repository.HistoryEntry;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.Penalty;
-import cn.yrd.registry.rest.HistoryView;
-import cn.yrd.registry.rest.SupervisionView;
+import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +33,7 @@ public class RegistrationQueries {
   static final int MAX_SIZE = 200;
 
   @Inject ObjectMapper json;
+  @Inject RegistrationService registrations;
 
   /** Search filters; null means "any". */
   public record Filter(
@@ -41,9 +45,8 @@ public class RegistrationQueries {
       LocalDate establishedFrom,
       LocalDate establishedTo) {}
 
-  public record Result(List<Organization> items, long total, int page, int size) {}
-
-  public Result search(Filter filter, Integer page, Integer size) {
+  /** One page of matches, each as this caller may see it. */
+  public OrganizationPage search(Filter filter, Integer page, Integer size, CallerInfo caller) {
     int pageIndex = page == null ? 0 : page;
     int pageSize = size == null ? DEFAULT_SIZE : size;
     ValidationOutcome outcome = new ValidationOutcome();
@@ -89,8 +92,11 @@ public class RegistrationQueries {
         where.isEmpty()
             ? Organization.findAll(Sort.by("name"))
             : Organization.find(String.join(" and ", where), Sort.by("name"), params);
-    List<Organization> items = query.page(pageIndex, pageSize).list();
-    return new Result(items, query.count(), pageIndex, pageSize);
+    List<OrganizationView> items =
+        query.page(pageIndex, pageSize).stream()
+            .map(org -> registrations.view(org, caller))
+            .toList();
+    return new OrganizationPage(items, query.count(), pageIndex, pageSize);
   }
 
   /** Every change and supervision action of one organization, newest first. */

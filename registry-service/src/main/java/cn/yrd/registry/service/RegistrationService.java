@@ -9,17 +9,17 @@ import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.SeriousListReason;
 import cn.yrd.contracts.rules.RuleIds;
+import cn.yrd.registry.api.AmendmentRequest;
+import cn.yrd.registry.api.DecisionRequest;
+import cn.yrd.registry.api.ListKind;
+import cn.yrd.registry.api.OrganizationView;
+import cn.yrd.registry.api.RegistrationRequest;
+import cn.yrd.registry.api.TransferOutRequest;
 import cn.yrd.registry.config.RegistryConfig;
-import cn.yrd.registry.event.ChangeRecorder;
-import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.RegistrationGroupCommit;
 import cn.yrd.registry.repository.RegistrationWriter;
 import cn.yrd.registry.repository.RegistrationWriter.NewRegistration;
-import cn.yrd.registry.rest.AmendmentRequest;
-import cn.yrd.registry.rest.DecisionRequest;
-import cn.yrd.registry.rest.RegistrationRequest;
-import cn.yrd.registry.rest.TransferOutRequest;
 import cn.yrd.support.outbox.OutboxRelay;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
@@ -46,27 +46,25 @@ public class RegistrationService {
   @Inject OutboxRelay relay;
   @Inject StatutoryListings listings;
 
-  /** The stored record and any warnings the registration raised. */
-  public record Registered(Organization organization, List<String> warnings) {}
-
   /**
    * Stores a valid registration without Hibernate or a JTA transaction, in one statement with any
    * others that arrive at the same moment: the record, its history and its event commit together or
    * not at all. Nothing here blocks, so the request can stay on its event loop while a writer
    * thread stores the row; invalid input fails at once, a clash through the returned stage.
    */
-  public CompletionStage<Registered> register(RegistrationRequest request, CallerInfo caller) {
+  public CompletionStage<OrganizationView> register(
+      RegistrationRequest request, CallerInfo caller) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
     outcome.throwIfInvalid();
     Organization org = newOrganization(request);
-    CompletableFuture<Registered> registered = new CompletableFuture<>();
+    CompletableFuture<OrganizationView> registered = new CompletableFuture<>();
     groupCommit
         .submit(toStore(request, org), caller.name(), org.createdAt)
         .whenComplete(
             (stored, failure) -> {
               if (failure == null) {
                 relay.wakeUp();
-                registered.complete(new Registered(org, outcome.warnings()));
+                registered.complete(view(org, caller).withWarnings(outcome.warnings()));
               } else {
                 registered.completeExceptionally(problemOf(failure, org));
               }
@@ -145,7 +143,7 @@ public class RegistrationService {
   }
 
   @Transactional
-  public Registered amend(
+  public OrganizationView amend(
       String uscc, Long expectedVersion, AmendmentRequest request, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
@@ -192,7 +190,7 @@ public class RegistrationService {
       changed.add("registrationAuthority");
     }
     if (changed.isEmpty()) {
-      return new Registered(org, outcome.warnings());
+      return view(org, caller).withWarnings(outcome.warnings());
     }
     org.updatedAt = BusinessTime.now();
     Change change =
@@ -209,12 +207,12 @@ public class RegistrationService {
             null,
             null);
     recorder.record(org, EventTypes.AMENDED, change, caller.name());
-    return new Registered(org, outcome.warnings());
+    return view(org, caller).withWarnings(outcome.warnings());
   }
 
   /** 注销: voluntary and terminal; a revoked organization may still be deregistered. */
   @Transactional
-  public Organization deregister(
+  public OrganizationView deregister(
       String uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
@@ -230,7 +228,7 @@ public class RegistrationService {
     org.deregistrationDate = decision.date();
     org.updatedAt = BusinessTime.now();
     recorder.record(org, EventTypes.DEREGISTERED, change, caller.name());
-    return org;
+    return view(org, caller);
   }
 
   /**
@@ -238,7 +236,7 @@ public class RegistrationService {
    * registry records the transfer-in under the same code.
    */
   @Transactional
-  public Organization transferOut(
+  public OrganizationView transferOut(
       String uscc, Long expectedVersion, TransferOutRequest request, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
@@ -271,12 +269,12 @@ public class RegistrationService {
             null,
             request.toProvince());
     recorder.record(org, EventTypes.TRANSFERRED_OUT, change, caller.name());
-    return org;
+    return view(org, caller);
   }
 
   /** 撤销登记: terminal; needs a decision number. */
   @Transactional
-  public Organization revoke(
+  public OrganizationView revoke(
       String uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
@@ -286,7 +284,7 @@ public class RegistrationService {
     recorder.record(org, EventTypes.REVOKED, change, caller.name());
     listings.list(
         org,
-        ListEntry.Kind.SERIOUS,
+        ListKind.SERIOUS,
         SeriousListReason.REVOCATION.name(),
         new StatutoryListings.Decision(
             change.date(),
@@ -297,7 +295,7 @@ public class RegistrationService {
                 + ": 撤销登记 "
                 + change.decisionNumber(),
             caller.name()));
-    return org;
+    return view(org, caller);
   }
 
   static void markRevoked(Organization org, Change change) {
@@ -308,7 +306,17 @@ public class RegistrationService {
     org.updatedAt = BusinessTime.now();
   }
 
-  public Organization load(String uscc) {
+  /** The record as this caller may see it (the ID number masked unless they may unmask it). */
+  public OrganizationView read(String uscc, CallerInfo caller) {
+    return view(load(uscc), caller);
+  }
+
+  OrganizationView view(Organization org, CallerInfo caller) {
+    return OrganizationMapper.toView(
+        org, config.province(), new AccessPolicy(config.province()).mayUnmask(caller));
+  }
+
+  Organization load(String uscc) {
     Organization org = Organization.findById(RegistrationRules.normalizeUscc(uscc));
     if (org == null) {
       throw ProblemException.notFound("no organization with USCC " + uscc + " in this registry");

@@ -2,7 +2,7 @@ package cn.yrd.registry.service;
 
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.registry.Change;
-import cn.yrd.registry.event.ChangeRecorder;
+import cn.yrd.registry.api.ListKind;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.support.time.BusinessTime;
@@ -36,11 +36,11 @@ public class StatutoryListings {
    * nothing changed.
    */
   public Optional<ListEntry> list(
-      Organization org, ListEntry.Kind list, String reasonCode, Decision decision) {
+      Organization org, ListKind list, String reasonCode, Decision decision) {
     Optional<ListEntry> open = ListEntry.findOpen(org.uscc, list);
     if (open.isPresent()) {
       ListEntry entry = open.get();
-      if (list == ListEntry.Kind.ABNORMAL || !decision.date().isAfter(entry.periodFrom)) {
+      if (list == ListKind.ABNORMAL || !decision.date().isAfter(entry.periodFrom)) {
         return Optional.empty();
       }
       entry.periodFrom = decision.date();
@@ -70,15 +70,12 @@ public class StatutoryListings {
     setListed(org, entry.list, false);
     recorder.record(
         org,
-        entry.list == ListEntry.Kind.ABNORMAL
-            ? EventTypes.ABNORMAL_REMOVED
-            : EventTypes.SERIOUS_REMOVED,
+        entry.list == ListKind.ABNORMAL ? EventTypes.ABNORMAL_REMOVED : EventTypes.SERIOUS_REMOVED,
         change,
         actor);
   }
 
-  private void publish(
-      Organization org, ListEntry.Kind list, String reasonCode, Decision decision) {
+  private void publish(Organization org, ListKind list, String reasonCode, Decision decision) {
     Change change =
         new Change(
             decision.date(),
@@ -94,13 +91,13 @@ public class StatutoryListings {
             null);
     recorder.record(
         org,
-        list == ListEntry.Kind.ABNORMAL ? EventTypes.ABNORMAL_LISTED : EventTypes.SERIOUS_LISTED,
+        list == ListKind.ABNORMAL ? EventTypes.ABNORMAL_LISTED : EventTypes.SERIOUS_LISTED,
         change,
         decision.actor());
   }
 
-  private static void setListed(Organization org, ListEntry.Kind list, boolean listed) {
-    if (list == ListEntry.Kind.ABNORMAL) {
+  private static void setListed(Organization org, ListKind list, boolean listed) {
+    if (list == ListKind.ABNORMAL) {
       org.abnormalListed = listed;
     } else {
       org.seriousListed = listed;

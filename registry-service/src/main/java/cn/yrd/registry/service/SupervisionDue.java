@@ -1,6 +1,7 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.rules.RuleIds;
+import cn.yrd.registry.api.ListKind;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
@@ -80,7 +81,7 @@ public class SupervisionDue {
     for (ListEntry entry :
         ListEntry.<ListEntry>list(
             "list = ?1 and removedOn is null and periodFrom <= ?2",
-            ListEntry.Kind.SERIOUS,
+            ListKind.SERIOUS,
             today.minusYears(config.seriousListMinYears()))) {
       removable(entry, today).ifPresent(due::add);
     }

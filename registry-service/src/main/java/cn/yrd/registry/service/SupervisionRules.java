@@ -5,12 +5,12 @@ import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.PenaltyKind;
 import cn.yrd.contracts.registry.SeriousListReason;
 import cn.yrd.contracts.rules.RuleIds;
-import cn.yrd.registry.repository.ListEntry;
-import cn.yrd.registry.rest.SupervisionRequests.DowngradeRequest;
-import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
-import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
-import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
-import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
+import cn.yrd.registry.api.ListKind;
+import cn.yrd.registry.api.SupervisionRequests.DowngradeRequest;
+import cn.yrd.registry.api.SupervisionRequests.GradeRequest;
+import cn.yrd.registry.api.SupervisionRequests.InspectionRequest;
+import cn.yrd.registry.api.SupervisionRequests.ListingRequest;
+import cn.yrd.registry.api.SupervisionRequests.PenaltyRequest;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
 import java.time.LocalDate;
@@ -52,10 +52,10 @@ public final class SupervisionRules {
   }
 
   public static ValidationOutcome checkListing(
-      ListingRequest request, ListEntry.Kind list, LocalDate today) {
+      ListingRequest request, ListKind list, LocalDate today) {
     ValidationOutcome outcome = new ValidationOutcome();
     Class<? extends Enum<?>> reasons =
-        list == ListEntry.Kind.ABNORMAL ? AbnormalListReason.class : SeriousListReason.class;
+        list == ListKind.ABNORMAL ? AbnormalListReason.class : SeriousListReason.class;
     boolean known =
         request.reasonCode() != null
             && Arrays.stream(reasons.getEnumConstants())

@@ -6,18 +6,19 @@ import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.PenaltyKind;
 import cn.yrd.contracts.rules.RuleIds;
+import cn.yrd.registry.api.DecisionRequest;
+import cn.yrd.registry.api.ListKind;
+import cn.yrd.registry.api.OrganizationView;
+import cn.yrd.registry.api.SupervisionRequests.DowngradeRequest;
+import cn.yrd.registry.api.SupervisionRequests.GradeRequest;
+import cn.yrd.registry.api.SupervisionRequests.InspectionRequest;
+import cn.yrd.registry.api.SupervisionRequests.ListingRequest;
+import cn.yrd.registry.api.SupervisionRequests.PenaltyRequest;
 import cn.yrd.registry.config.RegistryConfig;
-import cn.yrd.registry.event.ChangeRecorder;
 import cn.yrd.registry.repository.AnnualInspection;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.Penalty;
-import cn.yrd.registry.rest.DecisionRequest;
-import cn.yrd.registry.rest.SupervisionRequests.DowngradeRequest;
-import cn.yrd.registry.rest.SupervisionRequests.GradeRequest;
-import cn.yrd.registry.rest.SupervisionRequests.InspectionRequest;
-import cn.yrd.registry.rest.SupervisionRequests.ListingRequest;
-import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.time.BusinessTime;
@@ -42,7 +43,7 @@ public class SupervisionService {
    * penalty never stands without its listing.
    */
   @Transactional
-  public Organization imposePenalty(String uscc, PenaltyRequest request, CallerInfo caller) {
+  public OrganizationView imposePenalty(String uscc, PenaltyRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkPenalty(request, BusinessTime.today()).throwIfInvalid();
     RegistrationService.requireActive(org, "penalize");
@@ -92,7 +93,7 @@ public class SupervisionService {
                             + " "
                             + penalty.decisionNumber,
                         caller.name())));
-    return org;
+    return registrations.view(org, caller);
   }
 
   /**
@@ -100,11 +101,11 @@ public class SupervisionService {
    * while serious-listed restarts the clean period (R-LIST-04).
    */
   @Transactional
-  public Organization putOnList(
-      String uscc, ListEntry.Kind list, ListingRequest request, CallerInfo caller) {
+  public OrganizationView putOnList(
+      String uscc, ListKind list, ListingRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkListing(request, list, BusinessTime.today()).throwIfInvalid();
-    if (list == ListEntry.Kind.ABNORMAL) {
+    if (list == ListKind.ABNORMAL) {
       RegistrationService.requireActive(org, "list");
     } else if (org.status == OrgStatus.DEREGISTERED) {
       throw ProblemException.rule("not-active", org.uscc + " is deregistered");
@@ -114,20 +115,20 @@ public class SupervisionService {
             request.date(),
             pastPenalties(org.uscc),
             org.status,
-            ListEntry.findOpen(org.uscc, ListEntry.Kind.ABNORMAL).map(e -> e.listedOn))
+            ListEntry.findOpen(org.uscc, ListKind.ABNORMAL).map(e -> e.listedOn))
         .ifPresent(
             why -> {
               throw ProblemException.rule(RuleIds.LISTING_REASON_MATCHES, why);
             });
     Optional<ListEntry> open = ListEntry.findOpen(org.uscc, list);
     if (open.isPresent()
-        && (list == ListEntry.Kind.ABNORMAL || !request.date().isAfter(open.get().periodFrom))) {
+        && (list == ListKind.ABNORMAL || !request.date().isAfter(open.get().periodFrom))) {
       throw ProblemException.rule(
           "already-listed",
           org.uscc
               + " is already on the "
               + name(list)
-              + (list == ListEntry.Kind.SERIOUS
+              + (list == ListKind.SERIOUS
                   ? " with its clean period from " + open.get().periodFrom
                   : ""));
     }
@@ -140,12 +141,12 @@ public class SupervisionService {
             request.decisionNumber().strip(),
             request.reason().strip(),
             caller.name()));
-    return org;
+    return registrations.view(org, caller);
   }
 
   @Transactional
-  public Organization removeFromList(
-      String uscc, ListEntry.Kind list, DecisionRequest decision, CallerInfo caller) {
+  public OrganizationView removeFromList(
+      String uscc, ListKind list, DecisionRequest decision, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     Change change = DecisionRules.check(decision, BusinessTime.today(), true);
     ListEntry entry =
@@ -156,7 +157,7 @@ public class SupervisionService {
     if (decision.date().isBefore(entry.listedOn)) {
       throw ProblemException.field("date", "must not be before the listing on " + entry.listedOn);
     }
-    if (list == ListEntry.Kind.SERIOUS) {
+    if (list == ListKind.SERIOUS) {
       SupervisionRules.seriousRemovalBlock(
               org.status,
               org.revocationDate != null,
@@ -169,11 +170,12 @@ public class SupervisionService {
               });
     }
     listings.remove(org, entry, change, caller.name());
-    return org;
+    return registrations.view(org, caller);
   }
 
   @Transactional
-  public Organization recordInspection(String uscc, InspectionRequest request, CallerInfo caller) {
+  public OrganizationView recordInspection(
+      String uscc, InspectionRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkInspection(request, org.establishmentDate, BusinessTime.today())
         .throwIfInvalid();
@@ -204,12 +206,12 @@ public class SupervisionService {
             request.result(),
             null);
     recorder.record(org, EventTypes.ANNUAL_INSPECTION_RECORDED, change, caller.name());
-    return org;
+    return registrations.view(org, caller);
   }
 
   /** An award: valid five years (R-GRADE-01), only for an eligible organization (R-GRADE-02). */
   @Transactional
-  public Organization awardGrade(String uscc, GradeRequest request, CallerInfo caller) {
+  public OrganizationView awardGrade(String uscc, GradeRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkGrade(request, BusinessTime.today()).throwIfInvalid();
     RegistrationService.requireActive(org, "grade");
@@ -242,12 +244,12 @@ public class SupervisionService {
             request.decisionNumber().strip(),
             request.reason() == null ? "评估等级 " + grade.label() : request.reason().strip());
     recorder.record(org, EventTypes.GRADE_AWARDED, change, caller.name());
-    return org;
+    return registrations.view(org, caller);
   }
 
   /** 降低等级 (R-GRADE-03): a lower level that keeps the award's original expiry. */
   @Transactional
-  public Organization downgradeGrade(String uscc, DowngradeRequest request, CallerInfo caller) {
+  public OrganizationView downgradeGrade(String uscc, DowngradeRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkDowngrade(request, BusinessTime.today()).throwIfInvalid();
     GradeRules.downgradeBlock(
@@ -265,12 +267,12 @@ public class SupervisionService {
     Change change =
         Change.simple(request.date(), request.decisionNumber().strip(), request.reason().strip());
     recorder.record(org, EventTypes.GRADE_DOWNGRADED, change, caller.name());
-    return org;
+    return registrations.view(org, caller);
   }
 
   /** 取消等级 (R-GRADE-03): the grade ends at once. */
   @Transactional
-  public Organization withdrawGrade(String uscc, DecisionRequest decision, CallerInfo caller) {
+  public OrganizationView withdrawGrade(String uscc, DecisionRequest decision, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     Change change = DecisionRules.check(decision, BusinessTime.today(), true);
     if (org.gradeLevel == null) {
@@ -282,7 +284,7 @@ public class SupervisionService {
     org.gradeDowngradedOn = null;
     touch(org);
     recorder.record(org, EventTypes.GRADE_WITHDRAWN, change, caller.name());
-    return org;
+    return registrations.view(org, caller);
   }
 
   static List<ListingRules.PastPenalty> pastPenalties(String uscc) {
@@ -304,7 +306,7 @@ public class SupervisionService {
     org.updatedAt = BusinessTime.now();
   }
 
-  private static String name(ListEntry.Kind list) {
-    return list == ListEntry.Kind.ABNORMAL ? "abnormal-activity list" : "serious-violation list";
+  private static String name(ListKind list) {
+    return list == ListKind.ABNORMAL ? "abnormal-activity list" : "serious-violation list";
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.PenaltyKind;
-import cn.yrd.registry.rest.SupervisionRequests.PenaltyRequest;
+import cn.yrd.registry.api.SupervisionRequests.PenaltyRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,60 @@
+package cn.yrd.audit.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response bodies of the audit API. Hashes are base64, as in checkpoints. */
+public final class AuditViews {
+  private AuditViews() {}
+
+  /** One stored event. */
+  public record EventView(
+      long leafIndex,
+      UUID eventId,
+      String topic,
+      int partition,
+      long offset,
+      String type,
+      String source,
+      String subject,
+      String province,
+      Long sequence,
+      OffsetDateTime time,
+      OffsetDateTime receivedAt,
+      String correlationId,
+      @Schema(description = "The payload exactly as received (JSON text)") String payload,
+      @Schema(description = "SHA-256(0x00 ‖ canonical bytes), base64") String leafHash) {}
+
+  /** A page of events and the cursor for the next one (absent on the last page). */
+  public record EventPage(List<EventView> items, String nextCursor) {}
+
+  /** RFC 9162 inclusion proof of one leaf in a signed tree. */
+  public record InclusionProof(
+      long leafIndex,
+      long treeSize,
+      @Schema(description = "Sibling hashes from the leaf up, base64") List<String> hashes,
+      @Schema(description = "The signed checkpoint whose root the proof leads to")
+          String checkpoint) {}
+
+  /** One event and its proof. */
+  public record ProvenEvent(EventView event, InclusionProof proof) {}
+
+  /** RFC 9162 consistency proof between two tree sizes. */
+  public record ConsistencyProof(
+      long first, long second, String firstRoot, String secondRoot, List<String> hashes) {}
+
+  /** The latest signed tree head and how to check its signature. */
+  public record CheckpointView(
+      long treeSize,
+      @Schema(description = "Root hash, base64") String rootHash,
+      @Schema(description = "The C2SP checkpoint note, signature line included") String note,
+      String origin,
+      @Schema(description = "Ed25519 public key, base64 of the 32 raw bytes") String publicKey,
+      @Schema(
+              description =
+                  "The same key as a C2SP verifier key: <name>+<hex key id>+<base64(0x01 ‖ key)>")
+          String verifierKey,
+      OffsetDateTime createdAt) {}
+}
