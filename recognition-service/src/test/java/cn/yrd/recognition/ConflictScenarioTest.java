@@ -40,18 +40,7 @@ class ConflictScenarioTest {
   }
 
   private static Change transfer(Province other) {
-    return new Change(
-        LocalDate.of(2026, 1, 1),
-        "迁〔2026〕1号",
-        "迁移",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        other);
+    return Change.transfer(LocalDate.of(2026, 1, 1), "迁〔2026〕1号", "迁移", other);
   }
 
   @Test

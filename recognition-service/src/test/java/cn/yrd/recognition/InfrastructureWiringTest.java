@@ -44,13 +44,14 @@ class InfrastructureWiringTest {
   }
 
   @Test
-  void consumesInTheIdleSchedulingClass() {
-    // Each consumer thread moves itself as it starts. Linux cuts a thread's name to 15 characters.
+  void consumesInTheNormalSchedulingClassByDefault() {
+    // Only a deployment that asks for it (yrd.consumer.background) moves consumers to SCHED_IDLE.
+    // Linux cuts a thread's name to 15 characters.
     Await.until(
         () ->
             IdleScheduling.policiesOfThreadsNamed("registry-event-")
-                .equals(List.of(IdleScheduling.SCHED_IDLE, IdleScheduling.SCHED_IDLE)),
-        "both consumer threads in SCHED_IDLE");
+                .equals(List.of(IdleScheduling.SCHED_OTHER, IdleScheduling.SCHED_OTHER)),
+        "both consumer threads in SCHED_OTHER");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package cn.yrd.registry.repository;
 
-import cn.yrd.contracts.EventTypes;
+import cn.yrd.support.jdbc.EntityRow;
+import cn.yrd.support.outbox.OutboxEvent;
+import cn.yrd.support.outbox.OutboxWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +13,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -31,20 +32,10 @@ import org.postgresql.util.PSQLException;
  */
 @ApplicationScoped
 public class RegistrationWriter {
-  private static final String ORGANIZATION =
-      "INSERT INTO organization (uscc, name, normalized_name, category, legal_rep_name,"
-          + " legal_rep_id_number, legal_rep_person_ref, domicile, business_scope,"
-          + " registered_funds, supervisory_unit, registration_authority, establishment_date,"
-          + " status, abnormal_listed, serious_listed, transferred_from, version, created_at,"
-          + " updated_at)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,false,?,0,?,?)";
-  private static final String HISTORY =
-      "INSERT INTO organization_history (uscc, event_id, event_type, effective_date,"
-          + " decision_number, reason, details, actor, recorded_at)"
-          + " VALUES (?,?,?,?,?,?,?::jsonb,?,?)";
-  private static final String OUTBOX =
-      "INSERT INTO outbox_event (event_id, topic, event_type, subject, payload, occurred_at)"
-          + " VALUES (?,?,?,?,?,?)";
+  // One mapping per table: the entities Hibernate reads and updates these rows through.
+  private static final EntityRow<Organization> ORGANIZATION = EntityRow.of(Organization.class);
+  private static final EntityRow<HistoryEntry> HISTORY = EntityRow.of(HistoryEntry.class);
+  private static final EntityRow<OutboxEvent> OUTBOX = OutboxWriter.ROW;
 
   private static final Comparator<Stamped> BY_CODE = Comparator.comparing(s -> s.row().org().uscc);
 
@@ -181,19 +172,17 @@ public class RegistrationWriter {
   }
 
   /** An INSERT whose VALUES list repeats its one row of placeholders {@code rows} times. */
-  private static String withRows(String insert, int rows) {
-    int values = insert.lastIndexOf(" VALUES ") + " VALUES ".length();
-    String tuple = insert.substring(values);
-    return insert.substring(0, values) + String.join(",", Collections.nCopies(rows, tuple));
+  private static String withRows(EntityRow<?> table, int rows) {
+    return table.insert() + ",".concat(table.tuple()).repeat(rows - 1);
   }
 
   /** Stores many registrations as JDBC batches, in the caller's transaction. */
   public void insert(List<NewRegistration> batch, String actor, OffsetDateTime now)
       throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement orgs = connection.prepareStatement(ORGANIZATION);
-        PreparedStatement history = connection.prepareStatement(HISTORY);
-        PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
+        PreparedStatement orgs = connection.prepareStatement(ORGANIZATION.insert());
+        PreparedStatement history = connection.prepareStatement(HISTORY.insert());
+        PreparedStatement outbox = connection.prepareStatement(OUTBOX.insert())) {
       for (NewRegistration row : batch) {
         bindOrganization(orgs, 1, row.org(), now);
         orgs.addBatch();
@@ -225,53 +214,33 @@ public class RegistrationWriter {
   private static int bindOrganization(
       PreparedStatement statement, int first, Organization org, OffsetDateTime now)
       throws SQLException {
-    int i = first;
-    statement.setString(i++, org.uscc);
-    statement.setString(i++, org.name);
-    statement.setString(i++, org.normalizedName);
-    statement.setString(i++, org.category.name());
-    statement.setString(i++, org.legalRepName);
-    statement.setString(i++, org.legalRepIdNumber);
-    statement.setString(i++, org.legalRepPersonRef);
-    statement.setString(i++, org.domicile);
-    statement.setString(i++, org.businessScope);
-    statement.setBigDecimal(i++, org.registeredFunds);
-    statement.setString(i++, org.supervisoryUnit);
-    statement.setString(i++, org.registrationAuthority);
-    statement.setObject(i++, org.establishmentDate);
-    statement.setString(i++, org.status.name());
-    statement.setString(i++, org.transferredFrom);
-    statement.setObject(i++, now);
-    statement.setObject(i++, now);
-    return i;
+    org.createdAt = now;
+    org.updatedAt = now;
+    return ORGANIZATION.bind(statement, first, org);
   }
 
   private static int bindHistory(
       PreparedStatement statement, int first, NewRegistration row, String actor, OffsetDateTime now)
       throws SQLException {
-    int i = first;
-    statement.setString(i++, row.org().uscc);
-    statement.setObject(i++, row.eventId());
-    statement.setString(i++, row.eventType());
-    statement.setObject(i++, row.effectiveDate());
-    statement.setString(i++, row.decisionNumber());
-    statement.setString(i++, row.reason());
-    statement.setString(i++, row.details());
-    statement.setString(i++, actor);
-    statement.setObject(i++, now);
-    return i;
+    HistoryEntry entry = new HistoryEntry();
+    entry.uscc = row.org().uscc;
+    entry.eventId = row.eventId();
+    entry.eventType = row.eventType();
+    entry.effectiveDate = row.effectiveDate();
+    entry.decisionNumber = row.decisionNumber();
+    entry.reason = row.reason();
+    entry.details = row.details();
+    entry.actor = actor;
+    entry.recordedAt = now;
+    return HISTORY.bind(statement, first, entry);
   }
 
   private static int bindOutbox(
       PreparedStatement statement, int first, NewRegistration row, OffsetDateTime now)
       throws SQLException {
-    int i = first;
-    statement.setObject(i++, row.eventId());
-    statement.setString(i++, EventTypes.topicOf(row.eventType()));
-    statement.setString(i++, row.eventType());
-    statement.setString(i++, row.org().uscc);
-    statement.setString(i++, row.payload());
-    statement.setObject(i++, now);
-    return i;
+    return OUTBOX.bind(
+        statement,
+        first,
+        OutboxEvent.of(row.eventId(), row.eventType(), row.org().uscc, row.payload(), now));
   }
 }

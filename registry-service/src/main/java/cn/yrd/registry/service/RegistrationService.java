@@ -128,18 +128,8 @@ public class RegistrationService {
     if (transfer == null) {
       return Change.simple(request.establishmentDate(), null, "设立登记");
     }
-    return new Change(
-        transfer.date(),
-        transfer.decisionNumber().strip(),
-        "迁入",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        transfer.fromProvince());
+    return Change.transfer(
+        transfer.date(), transfer.decisionNumber().strip(), "迁入", transfer.fromProvince());
   }
 
   @Transactional
@@ -194,18 +184,8 @@ public class RegistrationService {
     }
     org.updatedAt = BusinessTime.now();
     Change change =
-        new Change(
-            BusinessTime.today(),
-            blankToNull(request.decisionNumber()),
-            "变更登记",
-            changed,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        Change.amendment(
+            BusinessTime.today(), blankToNull(request.decisionNumber()), "变更登记", changed);
     recorder.record(org, EventTypes.AMENDED, change, caller.name());
     return view(org, caller).withWarnings(outcome.warnings());
   }
@@ -256,17 +236,10 @@ public class RegistrationService {
     org.deregistrationDate = request.date();
     org.updatedAt = BusinessTime.now();
     Change change =
-        new Change(
+        Change.transfer(
             request.date(),
             request.decisionNumber().strip(),
             request.reason() == null ? "迁出" : request.reason().strip(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             request.toProvince());
     recorder.record(org, EventTypes.TRANSFERRED_OUT, change, caller.name());
     return view(org, caller);

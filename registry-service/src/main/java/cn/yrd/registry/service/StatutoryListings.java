@@ -77,18 +77,7 @@ public class StatutoryListings {
 
   private void publish(Organization org, ListKind list, String reasonCode, Decision decision) {
     Change change =
-        new Change(
-            decision.date(),
-            decision.decisionNumber(),
-            decision.reason(),
-            null,
-            null,
-            null,
-            null,
-            reasonCode,
-            null,
-            null,
-            null);
+        Change.listing(decision.date(), decision.decisionNumber(), decision.reason(), reasonCode);
     recorder.record(
         org,
         list == ListKind.ABNORMAL ? EventTypes.ABNORMAL_LISTED : EventTypes.SERIOUS_LISTED,

@@ -57,18 +57,13 @@ public class SupervisionService {
     penalty.reason = request.reason().strip();
     penalty.persist();
     Change change =
-        new Change(
+        Change.penalty(
             request.date(),
             penalty.decisionNumber,
             penalty.reason,
-            null,
             request.kind(),
             request.fineAmount(),
-            request.stopUntil(),
-            null,
-            null,
-            null,
-            null);
+            request.stopUntil());
     if (request.kind() == PenaltyKind.CERTIFICATE_REVOCATION) {
       // 吊销登记证书 ends the registration like a revocation does.
       RegistrationService.markRevoked(org, change);
@@ -193,18 +188,8 @@ public class SupervisionService {
     inspection.persist();
     touch(org);
     Change change =
-        new Change(
-            request.date(),
-            inspection.decisionNumber,
-            "年检",
-            null,
-            null,
-            null,
-            null,
-            null,
-            request.year(),
-            request.result(),
-            null);
+        Change.inspection(
+            request.date(), inspection.decisionNumber, "年检", request.year(), request.result());
     recorder.record(org, EventTypes.ANNUAL_INSPECTION_RECORDED, change, caller.name());
     return registrations.view(org, caller);
   }

@@ -21,6 +21,9 @@ public final class IdleScheduling {
   /** The kernel's number for {@code SCHED_IDLE}, as {@code /proc/.../stat} shows it. */
   public static final int SCHED_IDLE = 5;
 
+  /** The kernel's number for the normal class, {@code SCHED_OTHER}. */
+  public static final int SCHED_OTHER = 0;
+
   private IdleScheduling() {}
 
   /**

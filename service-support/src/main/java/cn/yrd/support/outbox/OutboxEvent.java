@@ -1,5 +1,6 @@
 package cn.yrd.support.outbox;
 
+import cn.yrd.contracts.EventTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,4 +45,17 @@ public class OutboxEvent extends PanacheEntityBase {
 
   /** ce_sequence, given by the relay; published once the relay's progress has passed it. */
   public Long sequence;
+
+  /** A new row: the event of this type about {@code subject}, stored as written. */
+  public static OutboxEvent of(
+      UUID eventId, String eventType, String subject, String payload, OffsetDateTime occurredAt) {
+    OutboxEvent event = new OutboxEvent();
+    event.eventId = eventId;
+    event.topic = EventTypes.topicOf(eventType);
+    event.eventType = eventType;
+    event.subject = subject;
+    event.payload = payload;
+    event.occurredAt = occurredAt;
+    return event;
+  }
 }

@@ -1,7 +1,7 @@
 package cn.yrd.support.outbox;
 
 import cn.yrd.contracts.EventIds;
-import cn.yrd.contracts.EventTypes;
+import cn.yrd.support.jdbc.EntityRow;
 import cn.yrd.support.time.BusinessTime;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,24 +11,25 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.UUID;
 
-/** Appends an event to the outbox in the caller's transaction and wakes the relay after commit. */
+/**
+ * Appends an event to the outbox in the caller's transaction and wakes the relay after commit. A
+ * writer that stores its rows with plain JDBC instead (the registry's group commit and import)
+ * binds the same {@link OutboxEvent} through {@link #ROW} in its own statement and wakes the relay
+ * itself.
+ */
 @ApplicationScoped
 @IfBuildProperty(name = "yrd.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxWriter {
+  /** The outbox row as JDBC writes it: the columns of {@link OutboxEvent}. */
+  public static final EntityRow<OutboxEvent> ROW = EntityRow.of(OutboxEvent.class);
+
   @Inject OutboxRelay relay;
   @Inject TransactionSynchronizationRegistry transactions;
 
   /** Stores the event; its id is the CloudEvent's {@code ce_id}. */
   public UUID append(String eventType, String subject, String payloadJson) {
     UUID eventId = EventIds.next();
-    OutboxEvent event = new OutboxEvent();
-    event.eventId = eventId;
-    event.topic = EventTypes.topicOf(eventType);
-    event.eventType = eventType;
-    event.subject = subject;
-    event.payload = payloadJson;
-    event.occurredAt = BusinessTime.now();
-    event.persist();
+    OutboxEvent.of(eventId, eventType, subject, payloadJson, BusinessTime.now()).persist();
     transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     return eventId;
   }

@@ -1,0 +1,104 @@
+package cn.yrd.support.jdbc;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * 行映射: a JPA entity's row as plain JDBC writes it. The columns come from the entity's own mapping
+ * (its persistent fields, named by {@code @Column} or in snake case as Hibernate names them), so a
+ * writer that inserts with JDBC for speed and Hibernate, which reads and updates the same rows, can
+ * never disagree about a column: a field added to the entity is in both at once.
+ */
+public final class EntityRow<T> {
+  private final String table;
+  private final List<Mapped> columns;
+
+  private record Mapped(String name, Field field, String placeholder) {}
+
+  private EntityRow(String table, List<Mapped> columns) {
+    this.table = table;
+    this.columns = columns;
+  }
+
+  /** The insertable columns of an entity: every persistent field but generated keys. */
+  public static <T> EntityRow<T> of(Class<T> entity) {
+    Table table = entity.getAnnotation(Table.class);
+    String tableName =
+        table != null && !table.name().isEmpty() ? table.name() : snake(entity.getSimpleName());
+    List<Mapped> columns = new ArrayList<>();
+    for (Field field : entity.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isStatic(modifiers)
+          || Modifier.isTransient(modifiers)
+          || field.isAnnotationPresent(Transient.class)
+          || field.isAnnotationPresent(GeneratedValue.class)) {
+        continue;
+      }
+      Column column = field.getAnnotation(Column.class);
+      if (column != null && !column.insertable()) {
+        continue;
+      }
+      String name =
+          column != null && !column.name().isEmpty() ? column.name() : snake(field.getName());
+      columns.add(new Mapped(name, field, isJson(field) ? "?::jsonb" : "?"));
+    }
+    return new EntityRow<>(tableName, List.copyOf(columns));
+  }
+
+  /** {@code INSERT INTO table (columns) VALUES (?, …)}: one row. */
+  public String insert() {
+    return "INSERT INTO "
+        + table
+        + " ("
+        + columns.stream().map(Mapped::name).collect(Collectors.joining(", "))
+        + ") VALUES "
+        + tuple();
+  }
+
+  /** The placeholders of one row, {@code (?, …)}, to repeat in a multi-row VALUES list. */
+  public String tuple() {
+    return columns.stream().map(Mapped::placeholder).collect(Collectors.joining(",", "(", ")"));
+  }
+
+  /** Binds the entity's values from parameter {@code first} on; returns the next free parameter. */
+  public int bind(PreparedStatement statement, int first, T row) throws SQLException {
+    int i = first;
+    for (Mapped column : columns) {
+      statement.setObject(i++, jdbcValue(read(column.field(), row)));
+    }
+    return i;
+  }
+
+  private static Object read(Field field, Object row) {
+    try {
+      return field.get(row);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("entity fields are public: " + field, e);
+    }
+  }
+
+  /** Enums are stored by name ({@code @Enumerated(STRING)} throughout). */
+  private static Object jdbcValue(Object value) {
+    return value instanceof Enum<?> constant ? constant.name() : value;
+  }
+
+  private static boolean isJson(Field field) {
+    JdbcTypeCode type = field.getAnnotation(JdbcTypeCode.class);
+    return type != null && type.value() == SqlTypes.JSON;
+  }
+
+  static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+}
