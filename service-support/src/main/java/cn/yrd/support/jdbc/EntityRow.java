@@ -39,8 +39,11 @@ public final class EntityRow<T> {
     List<Mapped> columns = new ArrayList<>();
     for (Field field : entity.getDeclaredFields()) {
       int modifiers = field.getModifiers();
+      // Hibernate's bytecode enhancement adds fields of its own, all with a '$' in their names.
       if (Modifier.isStatic(modifiers)
           || Modifier.isTransient(modifiers)
+          || field.isSynthetic()
+          || field.getName().contains("$")
           || field.isAnnotationPresent(Transient.class)
           || field.isAnnotationPresent(GeneratedValue.class)) {
         continue;
@@ -51,6 +54,8 @@ public final class EntityRow<T> {
       }
       String name =
           column != null && !column.name().isEmpty() ? column.name() : snake(field.getName());
+      // Panache's enhancement makes public entity fields protected behind generated accessors.
+      field.setAccessible(true);
       columns.add(new Mapped(name, field, isJson(field) ? "?::jsonb" : "?"));
     }
     return new EntityRow<>(tableName, List.copyOf(columns));
@@ -64,6 +69,30 @@ public final class EntityRow<T> {
         + columns.stream().map(Mapped::name).collect(Collectors.joining(", "))
         + ") VALUES "
         + tuple();
+  }
+
+  /** This row without the named columns (to update by a key, say). */
+  public EntityRow<T> without(String... names) {
+    List<String> left = List.of(names);
+    return new EntityRow<>(table, columns.stream().filter(c -> !left.contains(c.name())).toList());
+  }
+
+  /** Only the named columns, in the entity's order. */
+  public EntityRow<T> only(String... names) {
+    List<String> kept = List.of(names);
+    return new EntityRow<>(table, columns.stream().filter(c -> kept.contains(c.name())).toList());
+  }
+
+  /**
+   * {@code UPDATE table SET column = ?, …}: every column of this row; the caller adds the WHERE.
+   */
+  public String update() {
+    return "UPDATE "
+        + table
+        + " SET "
+        + columns.stream()
+            .map(c -> c.name() + " = " + c.placeholder())
+            .collect(Collectors.joining(", "));
   }
 
   /** The placeholders of one row, {@code (?, …)}, to repeat in a multi-row VALUES list. */
@@ -84,7 +113,7 @@ public final class EntityRow<T> {
     try {
       return field.get(row);
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("entity fields are public: " + field, e);
+      throw new IllegalStateException("cannot read " + field, e);
     }
   }
 

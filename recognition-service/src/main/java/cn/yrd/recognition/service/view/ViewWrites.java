@@ -2,12 +2,11 @@ package cn.yrd.recognition.service.view;
 
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.ProcessedEvent;
+import cn.yrd.support.jdbc.EntityRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The consumer's writes, as JDBC batches on the transaction's own connection, so the reads that
@@ -16,104 +15,34 @@ import java.util.List;
  * quarter of the consumer threads' CPU while the registries were under load.
  */
 public final class ViewWrites {
-  /** Every column but the key, in the order {@link #bindRecord} binds them. */
-  private static final List<String> RECORD_COLUMNS =
-      List.of(
-          "name",
-          "normalized_name",
-          "category",
-          "status",
-          "person_ref",
-          "legal_rep_name",
-          "grade_level",
-          "grade_awarded_on",
-          "grade_expires_on",
-          "abnormal_listed",
-          "serious_listed",
-          "revocation_date",
-          "deregistration_date",
-          "transferred_from",
-          "transferred_to",
-          "version",
-          "sequence",
-          "last_event_type",
-          "state",
-          "updated_at");
-
-  private static final String INSERT_RECORD =
-      "INSERT INTO org_record ("
-          + String.join(", ", RECORD_COLUMNS)
-          + ", uscc, province) VALUES ("
-          + String.join(",", Collections.nCopies(RECORD_COLUMNS.size() + 2, "?"))
-          + ")";
+  // The entities' own mappings, which the API reads these rows through.
+  private static final EntityRow<OrgRecord> RECORD = EntityRow.of(OrgRecord.class);
+  private static final EntityRow<OrgRecord> RECORD_VALUES = RECORD.without("uscc", "province");
+  private static final EntityRow<OrgRecord> RECORD_KEY = RECORD.only("uscc", "province");
+  private static final EntityRow<ProcessedEvent> PROCESSED = EntityRow.of(ProcessedEvent.class);
 
   // Only ever forward: a concurrent consumer may have stored a newer version of the same record.
   private static final String UPDATE_RECORD =
-      "UPDATE org_record SET "
-          + String.join(", ", RECORD_COLUMNS.stream().map(c -> c + " = ?").toList())
-          + " WHERE uscc = ? AND province = ? AND version < ?";
-
-  private static final String INSERT_PROCESSED =
-      "INSERT INTO processed_event (event_id, topic, kafka_partition, kafka_offset, processed_at)"
-          + " VALUES (?,?,?,?,?)";
+      RECORD_VALUES.update() + " WHERE uscc = ? AND province = ? AND version < ?";
 
   private ViewWrites() {}
 
   static void insertRecords(Collection<OrgRecord> records) {
-    batch(INSERT_RECORD, records, (statement, r) -> bindRecord(statement, r, false));
+    batch(RECORD.insert(), records, (statement, r) -> RECORD.bind(statement, 1, r));
   }
 
   static void updateRecords(Collection<OrgRecord> records) {
-    batch(UPDATE_RECORD, records, (statement, r) -> bindRecord(statement, r, true));
-  }
-
-  public static void insertProcessed(Collection<ProcessedEvent> events) {
     batch(
-        INSERT_PROCESSED,
-        events,
-        (statement, e) -> {
-          statement.setObject(1, e.eventId);
-          statement.setString(2, e.topic);
-          statement.setInt(3, e.partition);
-          statement.setLong(4, e.offset);
-          statement.setObject(5, e.processedAt);
+        UPDATE_RECORD,
+        records,
+        (statement, r) -> {
+          int next = RECORD_KEY.bind(statement, RECORD_VALUES.bind(statement, 1, r), r);
+          statement.setLong(next, r.version);
         });
   }
 
-  /** Binds every column, then the key, then for an update the version it must be older than. */
-  private static void bindRecord(PreparedStatement statement, OrgRecord r, boolean update)
-      throws SQLException {
-    // A null goes as a value of no stated type, which PostgreSQL takes from the column.
-    Object[] values = {
-      r.name,
-      r.normalizedName,
-      r.category,
-      r.status,
-      r.personRef,
-      r.legalRepName,
-      r.gradeLevel,
-      r.gradeAwardedOn,
-      r.gradeExpiresOn,
-      r.abnormalListed,
-      r.seriousListed,
-      r.revocationDate,
-      r.deregistrationDate,
-      r.transferredFrom,
-      r.transferredTo,
-      r.version,
-      r.sequence,
-      r.lastEventType,
-      r.state,
-      r.updatedAt,
-      r.uscc,
-      r.province
-    };
-    for (int i = 0; i < values.length; i++) {
-      statement.setObject(i + 1, values[i]);
-    }
-    if (update) {
-      statement.setLong(values.length + 1, r.version);
-    }
+  public static void insertProcessed(Collection<ProcessedEvent> events) {
+    batch(PROCESSED.insert(), events, (statement, e) -> PROCESSED.bind(statement, 1, e));
   }
 
   private interface Binder<T> {
