@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,8 @@ class ConsumerLagUnderLoadTest {
    * Five seconds of events: a consumer that keeps up stays far below it, a starved one passes it.
    */
   private static final long LAG_BOUND = 5L * EVENTS_PER_SECOND;
+
+  private static final Logger LOG = Logger.getLogger(ConsumerLagUnderLoadTest.class);
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
@@ -72,6 +75,7 @@ class ConsumerLagUnderLoadTest {
       readers.awaitTermination(30, TimeUnit.SECONDS);
     }
 
+    LOG.infof("unapplied events after each second of load: %s", lagPerSecond);
     assertThat(lagPerSecond)
         .as("unapplied events after each second of load")
         .allSatisfy(lag -> assertThat(lag).isLessThanOrEqualTo(LAG_BOUND));

@@ -3,6 +3,7 @@ package cn.yrd.registry.rest;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.registry.api.AmendmentRequest;
 import cn.yrd.registry.api.DecisionRequest;
@@ -109,7 +110,7 @@ public class RegistrationResource {
   public Response get(@PathParam("uscc") @Parameter(example = "51310115000004212C") String uscc) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
-    return withETag(registrations.read(uscc, who));
+    return withETag(registrations.read(PathCodes.of(uscc), who));
   }
 
   @GET
@@ -182,7 +183,8 @@ public class RegistrationResource {
     if (request == null) {
       throw ProblemException.field("", "an amendment body is required");
     }
-    return withETag(registrations.amend(uscc, ETags.parseIfMatch(ifMatch, true), request, who));
+    return withETag(
+        registrations.amend(PathCodes.of(uscc), ETags.parseIfMatch(ifMatch, true), request, who));
   }
 
   @POST
@@ -202,7 +204,7 @@ public class RegistrationResource {
     return endRegistration(
         ifMatch,
         decision,
-        (version, who) -> registrations.deregister(uscc, version, decision, who));
+        (version, who) -> registrations.deregister(PathCodes.of(uscc), version, decision, who));
   }
 
   @POST
@@ -218,7 +220,9 @@ public class RegistrationResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       DecisionRequest decision) {
     return endRegistration(
-        ifMatch, decision, (version, who) -> registrations.revoke(uscc, version, decision, who));
+        ifMatch,
+        decision,
+        (version, who) -> registrations.revoke(PathCodes.of(uscc), version, decision, who));
   }
 
   @POST
@@ -237,7 +241,9 @@ public class RegistrationResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       TransferOutRequest request) {
     return endRegistration(
-        ifMatch, request, (version, who) -> registrations.transferOut(uscc, version, request, who));
+        ifMatch,
+        request,
+        (version, who) -> registrations.transferOut(PathCodes.of(uscc), version, request, who));
   }
 
   @GET
@@ -259,7 +265,9 @@ public class RegistrationResource {
           @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
   public List<HistoryView> history(@PathParam("uscc") String uscc) {
     policy().requireRead(caller.info());
-    return queries.history(registrations.read(uscc, caller.info()).uscc());
+    Uscc code = PathCodes.of(uscc);
+    registrations.read(code, caller.info());
+    return queries.history(code);
   }
 
   /** A write that ends a registration, with the version the caller read (If-Match, optional). */

@@ -2,6 +2,7 @@ package cn.yrd.registry.rest;
 
 import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.registry.api.DecisionRequest;
 import cn.yrd.registry.api.ListKind;
 import cn.yrd.registry.api.OrganizationView;
@@ -67,7 +68,7 @@ public class SupervisionResource {
               + " three years brings the serious list; a first warning or small fine the"
               + " abnormal list.")
   public Response penalize(@PathParam("uscc") String uscc, PenaltyRequest request) {
-    return write(request, who -> supervision.imposePenalty(uscc, request, who));
+    return write(request, who -> supervision.imposePenalty(PathCodes.of(uscc), request, who));
   }
 
   @POST
@@ -77,7 +78,8 @@ public class SupervisionResource {
       summary = "Put on the abnormal-activity list (列入活动异常名录)",
       description = "reasonCode is an AbnormalListReason.")
   public Response listAbnormal(@PathParam("uscc") String uscc, ListingRequest request) {
-    return write(request, who -> supervision.putOnList(uscc, ListKind.ABNORMAL, request, who));
+    return write(
+        request, who -> supervision.putOnList(PathCodes.of(uscc), ListKind.ABNORMAL, request, who));
   }
 
   @POST
@@ -86,7 +88,8 @@ public class SupervisionResource {
   @Operation(summary = "Remove from the abnormal-activity list (移出活动异常名录)")
   public Response removeAbnormal(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
-        decision, who -> supervision.removeFromList(uscc, ListKind.ABNORMAL, decision, who));
+        decision,
+        who -> supervision.removeFromList(PathCodes.of(uscc), ListKind.ABNORMAL, decision, who));
   }
 
   @POST
@@ -98,7 +101,8 @@ public class SupervisionResource {
           "reasonCode is a SeriousListReason; a reason that rests on a penalty needs that penalty"
               + " on record (R-LIST-01). A new reason while listed restarts the clean period.")
   public Response listSerious(@PathParam("uscc") String uscc, ListingRequest request) {
-    return write(request, who -> supervision.putOnList(uscc, ListKind.SERIOUS, request, who));
+    return write(
+        request, who -> supervision.putOnList(PathCodes.of(uscc), ListKind.SERIOUS, request, who));
   }
 
   @POST
@@ -111,7 +115,8 @@ public class SupervisionResource {
               + " penalty; a revoked organization only after deregistration (R-LIST-04).")
   public Response removeSerious(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
-        decision, who -> supervision.removeFromList(uscc, ListKind.SERIOUS, decision, who));
+        decision,
+        who -> supervision.removeFromList(PathCodes.of(uscc), ListKind.SERIOUS, decision, who));
   }
 
   @POST
@@ -126,7 +131,7 @@ public class SupervisionResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response inspect(@PathParam("uscc") String uscc, InspectionRequest request) {
-    return write(request, who -> supervision.recordInspection(uscc, request, who));
+    return write(request, who -> supervision.recordInspection(PathCodes.of(uscc), request, who));
   }
 
   @POST
@@ -139,7 +144,7 @@ public class SupervisionResource {
               + " year of a penalty, or when last year's annual inspection is missing or"
               + " unqualified (R-GRADE-02).")
   public Response award(@PathParam("uscc") String uscc, GradeRequest request) {
-    return write(request, who -> supervision.awardGrade(uscc, request, who));
+    return write(request, who -> supervision.awardGrade(PathCodes.of(uscc), request, who));
   }
 
   @POST
@@ -149,7 +154,7 @@ public class SupervisionResource {
       summary = "Downgrade the grade (降低等级)",
       description = "To a lower level; the grade keeps its original expiry (R-GRADE-03).")
   public Response downgrade(@PathParam("uscc") String uscc, DowngradeRequest request) {
-    return write(request, who -> supervision.downgradeGrade(uscc, request, who));
+    return write(request, who -> supervision.downgradeGrade(PathCodes.of(uscc), request, who));
   }
 
   @POST
@@ -157,7 +162,7 @@ public class SupervisionResource {
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(summary = "Withdraw the grade (取消等级); it ends at once (R-GRADE-03)")
   public Response withdraw(@PathParam("uscc") String uscc, DecisionRequest decision) {
-    return write(decision, who -> supervision.withdrawGrade(uscc, decision, who));
+    return write(decision, who -> supervision.withdrawGrade(PathCodes.of(uscc), decision, who));
   }
 
   @GET
@@ -178,7 +183,9 @@ public class SupervisionResource {
       content = @Content(schema = @Schema(implementation = SupervisionView.class)))
   public SupervisionView record(@PathParam("uscc") String uscc) {
     new AccessPolicy(config.province()).requireRead(caller.info());
-    return queries.supervision(registrations.read(uscc, caller.info()).uscc());
+    Uscc code = PathCodes.of(uscc);
+    registrations.read(code, caller.info());
+    return queries.supervision(code);
   }
 
   private interface Write {

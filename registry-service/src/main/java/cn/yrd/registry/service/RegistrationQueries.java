@@ -1,6 +1,7 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.OrgCategory;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.registry.api.HistoryView;
 import cn.yrd.registry.api.OrganizationPage;
@@ -100,13 +101,15 @@ public class RegistrationQueries {
   }
 
   /** Every change and supervision action of one organization, newest first. */
-  public List<HistoryView> history(String uscc) {
+  public List<HistoryView> history(Uscc code) {
+    String uscc = code.value();
     List<HistoryEntry> entries = HistoryEntry.list("uscc", Sort.descending("id"), uscc);
     return entries.stream().map(this::toView).toList();
   }
 
   /** Penalties (newest first), list entries and annual inspections of one organization. */
-  public SupervisionView supervision(String uscc) {
+  public SupervisionView supervision(Uscc code) {
+    String uscc = code.value();
     List<SupervisionView.PenaltyView> penalties =
         Penalty.<Penalty>list("uscc", Sort.descending("imposedOn", "id"), uscc).stream()
             .map(

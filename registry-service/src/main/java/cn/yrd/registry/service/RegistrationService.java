@@ -5,6 +5,7 @@ import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.NameNormalizer;
 import cn.yrd.contracts.PersonReference;
 import cn.yrd.contracts.ResidentIdNumber;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.registry.SeriousListReason;
@@ -134,7 +135,7 @@ public class RegistrationService {
 
   @Transactional
   public OrganizationView amend(
-      String uscc, Long expectedVersion, AmendmentRequest request, CallerInfo caller) {
+      Uscc uscc, Long expectedVersion, AmendmentRequest request, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
     requireActive(org, "amend");
@@ -193,7 +194,7 @@ public class RegistrationService {
   /** 注销: voluntary and terminal; a revoked organization may still be deregistered. */
   @Transactional
   public OrganizationView deregister(
-      String uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
+      Uscc uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
     Change change = DecisionRules.check(decision, BusinessTime.today(), false);
@@ -217,7 +218,7 @@ public class RegistrationService {
    */
   @Transactional
   public OrganizationView transferOut(
-      String uscc, Long expectedVersion, TransferOutRequest request, CallerInfo caller) {
+      Uscc uscc, Long expectedVersion, TransferOutRequest request, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
     ValidationOutcome outcome = new ValidationOutcome();
@@ -248,7 +249,7 @@ public class RegistrationService {
   /** 撤销登记: terminal; needs a decision number. */
   @Transactional
   public OrganizationView revoke(
-      String uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
+      Uscc uscc, Long expectedVersion, DecisionRequest decision, CallerInfo caller) {
     Organization org = load(uscc);
     requireVersion(org, expectedVersion);
     Change change = DecisionRules.check(decision, BusinessTime.today(), true);
@@ -280,7 +281,7 @@ public class RegistrationService {
   }
 
   /** The record as this caller may see it (the ID number masked unless they may unmask it). */
-  public OrganizationView read(String uscc, CallerInfo caller) {
+  public OrganizationView read(Uscc uscc, CallerInfo caller) {
     return view(load(uscc), caller);
   }
 
@@ -289,8 +290,8 @@ public class RegistrationService {
         org, config.province(), new AccessPolicy(config.province()).mayUnmask(caller));
   }
 
-  Organization load(String uscc) {
-    Organization org = Organization.findById(RegistrationRules.normalizeUscc(uscc));
+  Organization load(Uscc uscc) {
+    Organization org = Organization.findById(uscc.value());
     if (org == null) {
       throw ProblemException.notFound("no organization with USCC " + uscc + " in this registry");
     }

@@ -1,6 +1,7 @@
 package cn.yrd.registry.service;
 
 import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.OrgStatus;
@@ -43,7 +44,7 @@ public class SupervisionService {
    * penalty never stands without its listing.
    */
   @Transactional
-  public OrganizationView imposePenalty(String uscc, PenaltyRequest request, CallerInfo caller) {
+  public OrganizationView imposePenalty(Uscc uscc, PenaltyRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkPenalty(request, BusinessTime.today()).throwIfInvalid();
     RegistrationService.requireActive(org, "penalize");
@@ -97,7 +98,7 @@ public class SupervisionService {
    */
   @Transactional
   public OrganizationView putOnList(
-      String uscc, ListKind list, ListingRequest request, CallerInfo caller) {
+      Uscc uscc, ListKind list, ListingRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkListing(request, list, BusinessTime.today()).throwIfInvalid();
     if (list == ListKind.ABNORMAL) {
@@ -141,7 +142,7 @@ public class SupervisionService {
 
   @Transactional
   public OrganizationView removeFromList(
-      String uscc, ListKind list, DecisionRequest decision, CallerInfo caller) {
+      Uscc uscc, ListKind list, DecisionRequest decision, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     Change change = DecisionRules.check(decision, BusinessTime.today(), true);
     ListEntry entry =
@@ -170,7 +171,7 @@ public class SupervisionService {
 
   @Transactional
   public OrganizationView recordInspection(
-      String uscc, InspectionRequest request, CallerInfo caller) {
+      Uscc uscc, InspectionRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkInspection(request, org.establishmentDate, BusinessTime.today())
         .throwIfInvalid();
@@ -196,7 +197,7 @@ public class SupervisionService {
 
   /** An award: valid five years (R-GRADE-01), only for an eligible organization (R-GRADE-02). */
   @Transactional
-  public OrganizationView awardGrade(String uscc, GradeRequest request, CallerInfo caller) {
+  public OrganizationView awardGrade(Uscc uscc, GradeRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkGrade(request, BusinessTime.today()).throwIfInvalid();
     RegistrationService.requireActive(org, "grade");
@@ -234,7 +235,7 @@ public class SupervisionService {
 
   /** 降低等级 (R-GRADE-03): a lower level that keeps the award's original expiry. */
   @Transactional
-  public OrganizationView downgradeGrade(String uscc, DowngradeRequest request, CallerInfo caller) {
+  public OrganizationView downgradeGrade(Uscc uscc, DowngradeRequest request, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     SupervisionRules.checkDowngrade(request, BusinessTime.today()).throwIfInvalid();
     GradeRules.downgradeBlock(
@@ -257,7 +258,7 @@ public class SupervisionService {
 
   /** 取消等级 (R-GRADE-03): the grade ends at once. */
   @Transactional
-  public OrganizationView withdrawGrade(String uscc, DecisionRequest decision, CallerInfo caller) {
+  public OrganizationView withdrawGrade(Uscc uscc, DecisionRequest decision, CallerInfo caller) {
     Organization org = registrations.load(uscc);
     Change change = DecisionRules.check(decision, BusinessTime.today(), true);
     if (org.gradeLevel == null) {

@@ -2,13 +2,13 @@ package cn.yrd.recognition.service.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.recognition.RecognitionScope;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.recognition.service.view.OrgSnapshot;
+import cn.yrd.recognition.service.view.Snapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +46,7 @@ class RecognitionRulesTest {
     Optional<OrgSnapshot> record =
         home.equals("missing")
             ? Optional.empty()
-            : Optional.of(
-                new OrgSnapshot(
-                    "x",
-                    Province.JS,
-                    "n",
-                    "n",
-                    OrgCategory.SOCIAL_GROUP,
-                    status,
-                    "p",
-                    graded ? 5 : null,
-                    graded ? TODAY.plusYears(2) : null,
-                    abnormal,
-                    serious,
-                    null,
-                    null,
-                    null));
+            : Optional.of(home(status, graded, abnormal, serious));
     List<Severity> open = new ArrayList<>();
     if (!conflicts.isEmpty()) {
       open.add(Severity.valueOf(conflicts));
@@ -73,5 +58,21 @@ class RecognitionRulesTest {
       assertThat(decision.grade().level()).isEqualTo(5);
       assertThat(decision.grade().expiresOn()).isEqualTo(TODAY.plusYears(2));
     }
+  }
+
+  /** The home province's record, as the table row describes it. */
+  private static OrgSnapshot home(
+      OrgStatus status, boolean graded, boolean abnormal, boolean serious) {
+    Snapshot home = Snapshot.of("51310115000004212C", Province.JS).status(status);
+    if (graded) {
+      home.grade(5, TODAY.plusYears(2));
+    }
+    if (abnormal) {
+      home.abnormal();
+    }
+    if (serious) {
+      home.serious();
+    }
+    return home.build();
   }
 }
