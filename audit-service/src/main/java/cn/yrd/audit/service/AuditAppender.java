@@ -1,7 +1,9 @@
 package cn.yrd.audit.service;
 
 import cn.yrd.audit.merkle.Hashes;
+import cn.yrd.audit.repository.AuditEvent;
 import cn.yrd.audit.repository.NodeStore;
+import cn.yrd.support.jdbc.EntityRow;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditAppender {
   static final long SEQUENCER_LOCK = 0x5952444155444954L;
+  // The entity's mapping, which the wiring test reads the rows back through.
+  private static final EntityRow<AuditEvent> AUDIT_EVENT = EntityRow.of(AuditEvent.class);
 
   @Inject AgroalDataSource dataSource;
 
@@ -47,11 +50,7 @@ public class AuditAppender {
       long next = new NodeStore(connection).size();
       Map<Long, byte[]> cache = new HashMap<>();
       int added = 0;
-      try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO audit_event (leaf_index, event_id, topic, kafka_partition, kafka_offset, event_type,"
-                      + " source, subject, province, sequence, event_time, payload, received_at, leaf_hash,"
-                      + " correlation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      try (PreparedStatement insert = connection.prepareStatement(AUDIT_EVENT.insert());
           PreparedStatement node =
               connection.prepareStatement(
                   "INSERT INTO merkle_node (level, idx, hash) VALUES (?,?,?)")) {
@@ -61,26 +60,7 @@ public class AuditAppender {
             continue;
           }
           byte[] leaf = CanonicalForm.leafHash(e);
-          insert.setLong(1, next);
-          insert.setObject(2, e.eventId());
-          insert.setString(3, e.topic());
-          insert.setInt(4, e.partition());
-          insert.setLong(5, e.offset());
-          insert.setString(6, e.type());
-          insert.setString(7, e.source());
-          insert.setString(8, e.subject());
-          insert.setString(9, e.province());
-          if (e.sequence() == null) {
-            insert.setNull(10, Types.BIGINT);
-          } else {
-            insert.setLong(10, e.sequence());
-          }
-          insert.setObject(
-              11, e.time() == null ? null : OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
-          insert.setString(12, e.payload());
-          insert.setObject(13, now);
-          insert.setBytes(14, leaf);
-          insert.setString(15, e.correlationId());
+          AUDIT_EVENT.bind(insert, 1, row(e, next, leaf, now));
           insert.addBatch();
           addNodes(connection, node, next, leaf, cache);
           next++;
@@ -91,6 +71,27 @@ public class AuditAppender {
       }
       return added;
     }
+  }
+
+  /** The stored row of an event: leaf {@code index} of the tree, with its hash. */
+  private static AuditEvent row(IncomingEvent e, long index, byte[] leaf, OffsetDateTime now) {
+    AuditEvent row = new AuditEvent();
+    row.leafIndex = index;
+    row.eventId = e.eventId();
+    row.topic = e.topic();
+    row.partition = e.partition();
+    row.offset = e.offset();
+    row.eventType = e.type();
+    row.source = e.source();
+    row.subject = e.subject();
+    row.province = e.province();
+    row.sequence = e.sequence();
+    row.eventTime = e.time() == null ? null : OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC);
+    row.payload = e.payload();
+    row.receivedAt = now;
+    row.leafHash = leaf;
+    row.correlationId = e.correlationId();
+    return row;
   }
 
   /** Adds the leaf and every complete subtree it closes. */
