@@ -277,6 +277,18 @@ class RecognitionApiTest {
         .body("[0].uscc", is(org.uscc));
     Await.auditor().get("/api/v1/organizations/53100000500021676K").then().statusCode(404);
     Await.auditor()
+        .get("/api/v1/organizations/not-a-code")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    Await.auditor()
+        .queryParam("uscc", "51320583000000421X")
+        .get("/api/v1/conflicts")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", is("uscc"));
+    Await.auditor()
         .get("/api/v1/statistics")
         .then()
         .statusCode(200)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.recognition.repository.Conflict;
@@ -49,7 +50,7 @@ class ScopeEvaluationTest {
       Panache.getSession().setHibernateFlushMode(FlushMode.COMMIT);
       OrgRecord zj = OrgRecord.findById(new OrgRecord.Key(home.uscc, "ZJ"));
       zj.status = OrgStatus.DEREGISTERED.name();
-      scopes.organization(home.uscc);
+      scopes.organization(Uscc.parse(home.uscc));
       Conflict duplicate =
           Conflict.find("conditionKey", "DUPLICATE_REGISTRATION:" + home.uscc).firstResult();
       assertThat(duplicate.status).isEqualTo(ConflictStatus.RESOLVED);

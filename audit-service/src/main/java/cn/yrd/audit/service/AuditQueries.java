@@ -1,6 +1,8 @@
 package cn.yrd.audit.service;
 
 import cn.yrd.audit.api.AuditViews;
+import cn.yrd.audit.repository.AuditEvent;
+import cn.yrd.support.jdbc.EntityRow;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +21,16 @@ import java.util.function.Consumer;
 /** Reads the log: filtered, in leaf order, with a cursor that stays stable as the log grows. */
 @ApplicationScoped
 public class AuditQueries {
-  private static final String COLUMNS =
-      "leaf_index, event_id, topic, kafka_partition, kafka_offset, event_type, source, subject, province,"
-          + " sequence, event_time, received_at, correlation_id, payload, leaf_hash";
+  // The entity's own mapping, which the appender writes through.
+  private static final EntityRow<AuditEvent> ROW = EntityRow.of(AuditEvent.class);
+  private static final String COLUMNS = ROW.columns();
 
   @Inject AgroalDataSource dataSource;
 
-  /** Filters; null means any. */
+  /**
+   * Filters; null means any. The code is matched as the events carry it, unparsed: the log keeps
+   * what was published, valid or not, and an auditor must be able to find it.
+   */
   public record Filter(
       String uscc,
       String province,
@@ -109,24 +114,23 @@ public class AuditQueries {
     }
   }
 
-  private static AuditViews.EventView view(ResultSet r) throws SQLException {
-    long sequence = r.getLong(10);
-    Long seq = r.wasNull() ? null : sequence;
+  private static AuditViews.EventView view(ResultSet row) throws SQLException {
+    AuditEvent e = ROW.read(row, new AuditEvent());
     return new AuditViews.EventView(
-        r.getLong(1),
-        r.getObject(2, UUID.class),
-        r.getString(3),
-        r.getInt(4),
-        r.getLong(5),
-        r.getString(6),
-        r.getString(7),
-        r.getString(8),
-        r.getString(9),
-        seq,
-        r.getObject(11, OffsetDateTime.class),
-        r.getObject(12, OffsetDateTime.class),
-        r.getString(13),
-        r.getString(14),
-        Base64.getEncoder().encodeToString(r.getBytes(15)));
+        e.leafIndex,
+        e.eventId,
+        e.topic,
+        e.partition,
+        e.offset,
+        e.eventType,
+        e.source,
+        e.subject,
+        e.province,
+        e.sequence,
+        e.eventTime,
+        e.receivedAt,
+        e.correlationId,
+        e.payload,
+        Base64.getEncoder().encodeToString(e.leafHash));
   }
 }

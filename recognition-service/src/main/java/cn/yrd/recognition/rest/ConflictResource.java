@@ -10,6 +10,7 @@ import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.conflict.ConflictService;
 import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.problem.ProblemException;
+import cn.yrd.support.problem.RequestedUscc;
 import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -72,7 +73,14 @@ public class ConflictResource {
           boolean total) {
     Paging paging = Paging.of(page, size);
     return queries.conflicts(
-        type, severity, status, province, uscc, paging.page(), paging.size(), total);
+        type,
+        severity,
+        status,
+        province,
+        RequestedUscc.inQuery("uscc", uscc),
+        paging.page(),
+        paging.size(),
+        total);
   }
 
   @GET

@@ -1,9 +1,11 @@
 package cn.yrd.recognition.rest;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.problem.ProblemException;
+import cn.yrd.support.problem.RequestedUscc;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,7 +49,7 @@ public class OrganizationResource {
       description = "The cross-province view",
       content = @Content(schema = @Schema(implementation = Views.OrganizationView.class)))
   public Views.OrganizationView organization(@PathParam("uscc") String uscc) {
-    String code = uscc.strip().toUpperCase(Locale.ROOT);
+    Uscc code = RequestedUscc.inPath(uscc, "no province has published " + uscc);
     if (!queries.exists(code)) {
       throw ProblemException.notFound("no province has published " + code);
     }

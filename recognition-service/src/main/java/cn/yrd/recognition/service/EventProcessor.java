@@ -74,7 +74,7 @@ public class EventProcessor {
     view.apply(e.meta(), e.event(), e.payload(), loaded)
         .ifPresent(
             applied -> {
-              if (recognized.contains(applied.after().uscc())) {
+              if (recognized.contains(applied.after().uscc().value())) {
                 recognitions.cascade(applied.before(), applied.after(), e.meta().type());
               }
               touched.changed(applied.before(), applied.after());

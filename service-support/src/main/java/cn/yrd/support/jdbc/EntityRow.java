@@ -4,9 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * 行映射: a JPA entity's row as plain JDBC writes it. The columns come from the entity's own mapping
- * (its persistent fields, named by {@code @Column} or in snake case as Hibernate names them), so a
- * writer that inserts with JDBC for speed and Hibernate, which reads and updates the same rows, can
- * never disagree about a column: a field added to the entity is in both at once.
+ * 行映射: a JPA entity's row as plain JDBC writes and reads it. The columns come from the entity's own
+ * mapping (its persistent fields, named by {@code @Column} or in snake case as Hibernate names
+ * them), so a path that uses JDBC for speed and Hibernate, which reads and updates the same rows,
+ * can never disagree about a column: a field added to the entity is in both at once.
  */
 public final class EntityRow<T> {
   private final String table;
@@ -96,6 +98,27 @@ public final class EntityRow<T> {
             .collect(Collectors.joining(", "));
   }
 
+  /** The column names, comma-separated, for a {@code SELECT} that {@link #read} reads. */
+  public String columns() {
+    return columns.stream().map(Mapped::name).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Sets the entity's fields from the current row of a {@code SELECT} of {@link #columns()} (from
+   * result column 1); returns {@code into}.
+   */
+  public T read(ResultSet row, T into) throws SQLException {
+    int i = 1;
+    for (Mapped column : columns) {
+      Class<?> type = column.field().getType();
+      Object value = row.getObject(i++, boxed(type));
+      if (value != null || !type.isPrimitive()) {
+        write(column.field(), into, fieldValue(type, value));
+      }
+    }
+    return into;
+  }
+
   /** The placeholders of one row, {@code (?, …)}, to repeat in a multi-row VALUES list. */
   public String tuple() {
     return columns.stream().map(Mapped::placeholder).collect(Collectors.joining(",", "(", ")"));
@@ -116,6 +139,30 @@ public final class EntityRow<T> {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot read " + field, e);
     }
+  }
+
+  private static void write(Field field, Object row, Object value) {
+    try {
+      field.set(row, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot write " + field, e);
+    }
+  }
+
+  /** The class to ask the driver for: primitives boxed, enums read as their names. */
+  private static Class<?> boxed(Class<?> type) {
+    if (type.isEnum()) {
+      return String.class;
+    }
+    if (!type.isPrimitive()) {
+      return type;
+    }
+    return MethodType.methodType(type).wrap().returnType();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object fieldValue(Class<?> type, Object value) {
+    return type.isEnum() && value != null ? Enum.valueOf((Class) type, (String) value) : value;
   }
 
   /** Enums are stored by name ({@code @Enumerated(STRING)} throughout). */

@@ -60,4 +60,11 @@ class EntityRowTest {
     assertThat(EntityRow.snake("legalRepPersonRef")).isEqualTo("legal_rep_person_ref");
     assertThat(EntityRow.snake("gradeLevel2")).isEqualTo("grade_level2");
   }
+
+  @Test
+  void selectsTheColumnsItReadsInTheEntitysOrder() {
+    EntityRow<Sample> row = EntityRow.of(Sample.class);
+    assertThat(row.columns()).isEqualTo("given_name, registration_authority, details");
+    assertThat(row.only("details", "given_name").columns()).isEqualTo("given_name, details");
+  }
 }

@@ -2,6 +2,7 @@ package cn.yrd.recognition.service.conflict;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.contracts.registry.OrgStatus;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class ConflictRules {
   private ConflictRules() {}
 
-  public static String usccScope(String uscc) {
+  public static String usccScope(Uscc uscc) {
     return "uscc:" + uscc;
   }
 
@@ -48,7 +49,7 @@ public final class ConflictRules {
    * SANCTION_RATING (08) of one code.
    */
   public static List<Condition> forOrganization(
-      String uscc, List<OrgSnapshot> records, boolean liveRecognition, LocalDate today) {
+      Uscc uscc, List<OrgSnapshot> records, boolean liveRecognition, LocalDate today) {
     List<Condition> found = new ArrayList<>();
     List<OrgSnapshot> active = records.stream().filter(OrgSnapshot::isActive).toList();
     if (active.size() >= 2) {
@@ -72,7 +73,7 @@ public final class ConflictRules {
                 List.of(r),
                 evidence(
                     "heldBy", r.province().name(),
-                    "divisionCode", uscc.substring(2, 8),
+                    "divisionCode", uscc.divisionCode(),
                     "issuedIn",
                         issuedIn.map(Province::name).orElse("national or outside the delta"))));
       }
@@ -182,7 +183,7 @@ public final class ConflictRules {
   }
 
   private static Condition barred(
-      String personRef, String activeUscc, List<OrgSnapshot> active, List<OrgSnapshot> barring) {
+      String personRef, Uscc activeUscc, List<OrgSnapshot> active, List<OrgSnapshot> barring) {
     List<OrgSnapshot> activeRecords =
         active.stream().filter(r -> r.uscc().equals(activeUscc)).toList();
     List<OrgSnapshot> involved = new ArrayList<>(barring);
@@ -200,7 +201,7 @@ public final class ConflictRules {
             "personRef",
             personRef,
             "activeOrganization",
-            activeUscc,
+            activeUscc.value(),
             "revoked",
             barring.stream()
                 .map(r -> r.uscc() + " (" + r.province() + ", " + r.revocationDate() + ")")
@@ -230,7 +231,7 @@ public final class ConflictRules {
    * no province holds it any more.
    */
   private static Optional<Condition> sanctionRating(
-      String uscc, List<OrgSnapshot> records, LocalDate today) {
+      Uscc uscc, List<OrgSnapshot> records, LocalDate today) {
     List<OrgSnapshot> graded =
         records.stream().filter(r -> r.isActive() && r.hasValidGrade(today)).toList();
     List<OrgSnapshot> listedWithGrade =
@@ -274,7 +275,7 @@ public final class ConflictRules {
   }
 
   private static List<String> usccs(List<OrgSnapshot> records) {
-    return records.stream().map(OrgSnapshot::uscc).distinct().sorted().toList();
+    return records.stream().map(r -> r.uscc().value()).distinct().sorted().toList();
   }
 
   private static List<String> provinces(List<OrgSnapshot> records) {

@@ -1,5 +1,6 @@
 package cn.yrd.recognition.service.conflict;
 
+import cn.yrd.contracts.Uscc;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.service.view.ViewReads;
 import cn.yrd.support.time.BusinessTime;
@@ -66,7 +67,7 @@ public class DateDrivenRules implements DayFollower {
                         "revocation_date",
                         from.minusYears(years),
                         to.minusYears(years)));
-    evaluate(organizations, TouchedScopes::organization, today);
+    evaluate(organizations, (touched, code) -> touched.organization(Uscc.parse(code)), today);
     evaluate(persons, TouchedScopes::person, today);
     if (!organizations.isEmpty() || !persons.isEmpty()) {
       LOG.infof(

@@ -1,6 +1,7 @@
 package cn.yrd.recognition.service.conflict;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.repository.Conflict;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,9 +53,9 @@ public class Reconciler {
   @Transactional
   public Report run() {
     List<OrgSnapshot> all = OrgRecord.<OrgRecord>listAll().stream().map(OrgSnapshot::of).toList();
-    Set<String> live =
+    Set<Uscc> live =
         Recognition.<Recognition>list("status in ?1", ScopeEvaluator.liveStatuses()).stream()
-            .map(r -> r.uscc)
+            .map(r -> Uscc.parse(r.uscc))
             .collect(Collectors.toSet());
     Map<String, Condition> expected = new HashMap<>();
     var today = BusinessTime.today();
@@ -110,8 +112,8 @@ public class Reconciler {
     conditions.forEach(c -> expected.put(c.key(), c));
   }
 
-  private static Map<String, List<OrgSnapshot>> group(
-      List<OrgSnapshot> all, java.util.function.Function<OrgSnapshot, String> key) {
+  private static <K> Map<K, List<OrgSnapshot>> group(
+      List<OrgSnapshot> all, Function<OrgSnapshot, K> key) {
     return all.stream().collect(Collectors.groupingBy(key));
   }
 }

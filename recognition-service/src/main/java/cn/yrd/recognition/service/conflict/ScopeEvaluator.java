@@ -1,6 +1,7 @@
 package cn.yrd.recognition.service.conflict;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.recognition.config.RecognitionConfig;
@@ -32,7 +33,7 @@ public class ScopeEvaluator {
   @Inject ConflictDetector detector;
   @Inject RecognitionConfig config;
 
-  public void organization(String uscc) {
+  public void organization(Uscc uscc) {
     TouchedScopes touched = new TouchedScopes();
     touched.organization(uscc);
     evaluate(touched);
@@ -69,14 +70,15 @@ public class ScopeEvaluator {
     Panache.getSession().flush();
     Map<String, List<Condition>> holding = new LinkedHashMap<>();
     if (!touched.usccs.isEmpty()) {
-      Map<String, List<OrgSnapshot>> records =
-          snapshots(ViewReads.ScopeColumn.USCC, touched.usccs, OrgSnapshot::uscc);
-      Set<String> live = withLiveRecognition(touched.usccs);
-      for (String uscc : touched.usccs) {
+      List<String> codes = touched.usccs.stream().map(Uscc::value).toList();
+      Map<Uscc, List<OrgSnapshot>> records =
+          snapshots(ViewReads.ScopeColumn.USCC, codes, OrgSnapshot::uscc);
+      Set<String> live = withLiveRecognition(codes);
+      for (Uscc uscc : touched.usccs) {
         holding.put(
             ConflictRules.usccScope(uscc),
             ConflictRules.forOrganization(
-                uscc, records.getOrDefault(uscc, List.of()), live.contains(uscc), today));
+                uscc, records.getOrDefault(uscc, List.of()), live.contains(uscc.value()), today));
       }
     }
     if (!touched.names.isEmpty()) {
@@ -116,8 +118,8 @@ public class ScopeEvaluator {
     return ConflictRules.forSequence(province, t.contiguous, t.highest, overdue).stream().toList();
   }
 
-  private static Map<String, List<OrgSnapshot>> snapshots(
-      ViewReads.ScopeColumn column, Collection<String> values, Function<OrgSnapshot, String> key) {
+  private static <K> Map<K, List<OrgSnapshot>> snapshots(
+      ViewReads.ScopeColumn column, Collection<String> values, Function<OrgSnapshot, K> key) {
     return ViewReads.snapshots(column, values).stream().collect(Collectors.groupingBy(key));
   }
 

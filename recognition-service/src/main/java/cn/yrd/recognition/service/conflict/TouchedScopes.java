@@ -1,6 +1,7 @@
 package cn.yrd.recognition.service.conflict;
 
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.recognition.service.view.OrgSnapshot;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /** The rule scopes a batch of events changed; each is evaluated once, after the whole batch. */
 public final class TouchedScopes {
-  final Set<String> usccs = new LinkedHashSet<>();
+  final Set<Uscc> usccs = new LinkedHashSet<>();
   final Set<String> names = new LinkedHashSet<>();
   final Set<String> persons = new LinkedHashSet<>();
   final Set<Province> sequences = EnumSet.noneOf(Province.class);
@@ -28,7 +29,7 @@ public final class TouchedScopes {
     sequences.add(province);
   }
 
-  public void organization(String uscc) {
+  public void organization(Uscc uscc) {
     usccs.add(uscc);
   }
 

@@ -21,8 +21,8 @@ public final class HomeProvince {
    * transfer to the record of the province it went to, as long as that province published one.
    * Empty when the issuing province holds no record (or the code was not issued in the delta).
    */
-  public static Optional<OrgSnapshot> record(String uscc, List<OrgSnapshot> records) {
-    Optional<Province> issuer = Uscc.parse(uscc).province();
+  public static Optional<OrgSnapshot> record(Uscc uscc, List<OrgSnapshot> records) {
+    Optional<Province> issuer = uscc.province();
     Optional<OrgSnapshot> current =
         issuer.flatMap(p -> records.stream().filter(r -> r.province() == p).findFirst());
     Set<Province> visited = EnumSet.noneOf(Province.class);
@@ -40,7 +40,7 @@ public final class HomeProvince {
   }
 
   /** The home province: that of the home record, else the province that issued the code. */
-  public static Optional<Province> of(String uscc, List<OrgSnapshot> records) {
-    return record(uscc, records).map(OrgSnapshot::province).or(() -> Uscc.parse(uscc).province());
+  public static Optional<Province> of(Uscc uscc, List<OrgSnapshot> records) {
+    return record(uscc, records).map(OrgSnapshot::province).or(() -> uscc.province());
   }
 }

@@ -3,6 +3,7 @@ package cn.yrd.recognition.service.recognition;
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccValidator;
 import cn.yrd.contracts.recognition.RecognitionScope;
 import cn.yrd.contracts.recognition.RecognitionState;
@@ -18,6 +19,7 @@ import cn.yrd.recognition.service.conflict.ScopeEvaluator;
 import cn.yrd.recognition.service.view.OrgSnapshot;
 import cn.yrd.support.outbox.OutboxWriter;
 import cn.yrd.support.problem.ProblemException;
+import cn.yrd.support.problem.RequestedUscc;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.time.BusinessTime;
 import cn.yrd.support.validation.TextRules;
@@ -32,7 +34,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,11 +47,11 @@ public class RecognitionService {
   @Transactional
   public RecognitionState request(RecognitionRequest request, CallerInfo caller) {
     ValidationOutcome outcome = new ValidationOutcome();
-    String uscc = request.uscc() == null ? null : request.uscc().strip().toUpperCase(Locale.ROOT);
-    if (uscc == null || uscc.isEmpty()) {
+    String code = RequestedUscc.normalize(request.uscc());
+    if (code == null || code.isEmpty()) {
       outcome.error("uscc", "is required");
     } else {
-      UsccValidator.checkCivilAffairs(uscc)
+      UsccValidator.checkCivilAffairs(code)
           .ifPresent(v -> outcome.error("uscc", v.rule() + ": " + v.message()));
     }
     if (request.hostProvince() == null) {
@@ -60,8 +61,9 @@ public class RecognitionService {
       outcome.error("scope", "is required");
     }
     outcome.throwIfInvalid();
+    Uscc uscc = Uscc.parseCivilAffairs(code);
     List<OrgSnapshot> records =
-        OrgRecord.<OrgRecord>list("uscc", uscc).stream().map(OrgSnapshot::of).toList();
+        OrgRecord.<OrgRecord>list("uscc", code).stream().map(OrgSnapshot::of).toList();
     Province home = homeOf(uscc, records, request.homeProvince());
     if (home == request.hostProvince()) {
       throw ProblemException.field(
@@ -71,7 +73,7 @@ public class RecognitionService {
     boolean alreadyLive =
         Recognition.count(
                 "uscc = ?1 and hostProvince = ?2 and scope = ?3 and status in ?4",
-                uscc,
+                code,
                 request.hostProvince().name(),
                 request.scope(),
                 ScopeEvaluator.liveStatuses())
@@ -87,11 +89,11 @@ public class RecognitionService {
     Optional<OrgSnapshot> homeRecord = HomeProvince.record(uscc, records);
     RecognitionRules.Decision decision =
         RecognitionRules.decide(
-            homeRecord, openConflictSeverities(uscc), request.scope(), BusinessTime.today());
+            homeRecord, openConflictSeverities(code), request.scope(), BusinessTime.today());
 
     Recognition r = new Recognition();
     r.id = UUID.randomUUID();
-    r.uscc = uscc;
+    r.uscc = code;
     r.homeProvince = home.name();
     r.hostProvince = request.hostProvince().name();
     r.scope = request.scope();
@@ -141,7 +143,7 @@ public class RecognitionService {
     r.decidedAt = BusinessTime.now();
     r.updatedAt = r.decidedAt;
     publish(eventFor(r.status), r);
-    scopes.organization(r.uscc);
+    scopes.organization(Uscc.parse(r.uscc));
     return toState(r);
   }
 
@@ -150,7 +152,7 @@ public class RecognitionService {
     List<Recognition> live =
         Recognition.list(
             "uscc = ?1 and homeProvince = ?2 and status in ?3",
-            after.uscc(),
+            after.uscc().value(),
             after.province().name(),
             ScopeEvaluator.liveStatuses());
     for (Recognition r : live) {
@@ -308,7 +310,7 @@ public class RecognitionService {
    * R-HOME-01: the home province is derived, never chosen; a request that names another one is
    * refused rather than recorded.
    */
-  private static Province homeOf(String uscc, List<OrgSnapshot> records, Province named) {
+  private static Province homeOf(Uscc uscc, List<OrgSnapshot> records, Province named) {
     Province home =
         HomeProvince.of(uscc, records)
             .orElseThrow(

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** What the conflict and recognition rules read of one province's record. */
 public record OrgSnapshot(
-    String uscc,
+    Uscc uscc,
     Province province,
     String name,
     String normalizedName,
@@ -27,7 +27,7 @@ public record OrgSnapshot(
 
   public static OrgSnapshot of(OrgRecord r) {
     return new OrgSnapshot(
-        r.uscc,
+        Uscc.parse(r.uscc),
         Province.valueOf(r.province),
         r.name,
         r.normalizedName,
@@ -53,6 +53,6 @@ public record OrgSnapshot(
 
   /** The province whose division the code was issued in; empty for the ministry or elsewhere. */
   public Optional<Province> issuingProvince() {
-    return Uscc.parse(uscc).province();
+    return uscc.province();
   }
 }

@@ -2,6 +2,7 @@ package cn.yrd.recognition.service.view;
 
 import cn.yrd.contracts.NameNormalizer;
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.RecognitionStatus;
@@ -37,7 +38,8 @@ public class ViewQueries {
   @Inject ConflictDetector detector;
   @Inject RecognitionService recognitions;
 
-  public Views.OrganizationView organization(String uscc) {
+  public Views.OrganizationView organization(Uscc code) {
+    String uscc = code.value();
     List<Views.ProvinceRecord> records =
         OrgRecord.<OrgRecord>list("uscc", Sort.by("province"), uscc).stream()
             .map(
@@ -58,8 +60,8 @@ public class ViewQueries {
         asOf());
   }
 
-  public boolean exists(String uscc) {
-    return OrgRecord.count("uscc", uscc) > 0 || Recognition.count("uscc", uscc) > 0;
+  public boolean exists(Uscc uscc) {
+    return OrgRecord.count("uscc", uscc.value()) > 0 || Recognition.count("uscc", uscc.value()) > 0;
   }
 
   public Views.SummaryPage search(
@@ -100,7 +102,7 @@ public class ViewQueries {
       Severity severity,
       ConflictStatus status,
       Province province,
-      String uscc,
+      Uscc uscc,
       int page,
       int size,
       boolean withTotal) {
@@ -122,9 +124,9 @@ public class ViewQueries {
       sql.append(" AND :province = ANY (provinces)");
       params.put("province", province.name());
     }
-    if (uscc != null && !uscc.isBlank()) {
+    if (uscc != null) {
       sql.append(" AND :uscc = ANY (usccs)");
-      params.put("uscc", uscc.strip());
+      params.put("uscc", uscc.value());
     }
     var em = Panache.getEntityManager();
     var select =

@@ -1,9 +1,7 @@
 package cn.yrd.recognition.service.view;
 
-import cn.yrd.contracts.OrgCategory;
-import cn.yrd.contracts.Province;
-import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.recognition.repository.OrgRecord;
+import cn.yrd.support.jdbc.EntityRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.Array;
 import java.sql.Connection;
@@ -11,10 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,10 +25,25 @@ import java.util.UUID;
  * loaded every record's full JSON state.
  */
 public final class ViewReads {
-  private static final String SNAPSHOT_COLUMNS =
-      "uscc, province, name, normalized_name, category, status, person_ref, grade_level,"
-          + " grade_expires_on, abnormal_listed, serious_listed, revocation_date,"
-          + " transferred_from, transferred_to";
+  // The entity's own mapping, which the writes and the API use too. The consumer only ever
+  // writes the state; the rules read only the columns a snapshot holds.
+  private static final EntityRow<OrgRecord> RECORD = EntityRow.of(OrgRecord.class).without("state");
+  private static final EntityRow<OrgRecord> SNAPSHOT =
+      RECORD.only(
+          "uscc",
+          "province",
+          "name",
+          "normalized_name",
+          "category",
+          "status",
+          "person_ref",
+          "grade_level",
+          "grade_expires_on",
+          "abnormal_listed",
+          "serious_listed",
+          "revocation_date",
+          "transferred_from",
+          "transferred_to");
 
   /** The column a scope of the rules is keyed by, with the SQL type of its values. */
   public enum ScopeColumn {
@@ -47,20 +60,14 @@ public final class ViewReads {
     }
   }
 
-  private static final String RECORD_COLUMNS =
-      "uscc, province, name, normalized_name, category, status, person_ref, legal_rep_name,"
-          + " grade_level, grade_awarded_on, grade_expires_on, abnormal_listed, serious_listed,"
-          + " revocation_date, deregistration_date, transferred_from, transferred_to, version,"
-          + " sequence, last_event_type, updated_at";
-
   private ViewReads() {}
 
   /** Every record whose {@code column} is one of {@code values}. */
   public static List<OrgSnapshot> snapshots(ScopeColumn column, Collection<String> values) {
     return select(
-        "SELECT " + SNAPSHOT_COLUMNS + " FROM org_record WHERE " + column.column + " = ANY (?)",
+        "SELECT " + SNAPSHOT.columns() + " FROM org_record WHERE " + column.column + " = ANY (?)",
         (connection, query) -> query.setArray(1, array(connection, column.sqlType, values)),
-        ViewReads::snapshot,
+        row -> OrgSnapshot.of(SNAPSHOT.read(row, new OrgRecord())),
         new ArrayList<>());
   }
 
@@ -70,9 +77,9 @@ public final class ViewReads {
    */
   static List<OrgRecord> records(Collection<String> usccs) {
     return select(
-        "SELECT " + RECORD_COLUMNS + " FROM org_record WHERE uscc = ANY (?)",
+        "SELECT " + RECORD.columns() + " FROM org_record WHERE uscc = ANY (?)",
         (connection, query) -> query.setArray(1, array(connection, "bpchar", usccs)),
-        ViewReads::record,
+        row -> RECORD.read(row, new OrgRecord()),
         new ArrayList<>());
   }
 
@@ -108,7 +115,7 @@ public final class ViewReads {
           query.setObject(2, upTo);
         },
         rows -> rows.getString(1),
-        new java.util.LinkedHashSet<>());
+        new LinkedHashSet<>());
   }
 
   /** The event ids among these whose effect is already committed. */
@@ -144,55 +151,6 @@ public final class ViewReads {
               }
               return into;
             });
-  }
-
-  private static OrgSnapshot snapshot(ResultSet r) throws SQLException {
-    short level = r.getShort(8);
-    Integer grade = r.wasNull() ? null : (int) level;
-    String from = r.getString(13);
-    String to = r.getString(14);
-    return new OrgSnapshot(
-        r.getString(1),
-        Province.valueOf(r.getString(2)),
-        r.getString(3),
-        r.getString(4),
-        OrgCategory.valueOf(r.getString(5)),
-        OrgStatus.valueOf(r.getString(6)),
-        r.getString(7),
-        grade,
-        r.getObject(9, LocalDate.class),
-        r.getBoolean(10),
-        r.getBoolean(11),
-        r.getObject(12, LocalDate.class),
-        from == null ? null : Province.valueOf(from),
-        to == null ? null : Province.valueOf(to));
-  }
-
-  private static OrgRecord record(ResultSet r) throws SQLException {
-    OrgRecord record = new OrgRecord();
-    record.uscc = r.getString(1);
-    record.province = r.getString(2);
-    record.name = r.getString(3);
-    record.normalizedName = r.getString(4);
-    record.category = r.getString(5);
-    record.status = r.getString(6);
-    record.personRef = r.getString(7);
-    record.legalRepName = r.getString(8);
-    short level = r.getShort(9);
-    record.gradeLevel = r.wasNull() ? null : level;
-    record.gradeAwardedOn = r.getObject(10, LocalDate.class);
-    record.gradeExpiresOn = r.getObject(11, LocalDate.class);
-    record.abnormalListed = r.getBoolean(12);
-    record.seriousListed = r.getBoolean(13);
-    record.revocationDate = r.getObject(14, LocalDate.class);
-    record.deregistrationDate = r.getObject(15, LocalDate.class);
-    record.transferredFrom = r.getString(16);
-    record.transferredTo = r.getString(17);
-    record.version = r.getLong(18);
-    record.sequence = r.getLong(19);
-    record.lastEventType = r.getString(20);
-    record.updatedAt = r.getObject(21, OffsetDateTime.class);
-    return record;
   }
 
   private static Array array(Connection connection, String type, Collection<String> values)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccGenerator;
 import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.contracts.registry.OrgStatus;
@@ -146,7 +147,7 @@ class ConflictRulesTest {
   @MethodSource("organizations")
   void organizationRules(
       String name, List<OrgSnapshot> records, boolean liveRecognition, List<String> expected) {
-    String uscc = records.get(0).uscc();
+    Uscc uscc = records.get(0).uscc();
     assertThat(ruleIds(ConflictRules.forOrganization(uscc, records, liveRecognition, TODAY)))
         .containsExactlyElementsOf(expected.stream().sorted().toList());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.UsccGenerator;
 import cn.yrd.recognition.service.view.OrgSnapshot;
 import cn.yrd.recognition.service.view.Snapshot;
@@ -63,6 +64,6 @@ class HomeProvinceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("chains")
   void homeProvince(String name, List<OrgSnapshot> records, Province expected) {
-    assertThat(HomeProvince.of(SH_CODE, records)).isEqualTo(Optional.of(expected));
+    assertThat(HomeProvince.of(Uscc.parse(SH_CODE), records)).isEqualTo(Optional.of(expected));
   }
 }

@@ -92,7 +92,7 @@ public final class Snapshot {
 
   public OrgSnapshot build() {
     return new OrgSnapshot(
-        uscc,
+        Uscc.parse(uscc),
         province,
         name,
         name,
