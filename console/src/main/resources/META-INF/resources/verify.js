@@ -28,34 +28,11 @@ async function sha256(...parts) {
 export const leafHash = (data) => sha256(Uint8Array.of(0), data);
 const nodeHash = (left, right) => sha256(Uint8Array.of(1), left, right);
 
-/** Java's Instant.toString() of an ISO-8601 time with any offset and up to 9 fraction digits. */
-export function javaInstant(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
-  if (!m) throw new Error('unreadable time ' + iso);
-  let offsetMinutes = 0;
-  if (m[8] !== 'Z') {
-    const sign = m[8][0] === '-' ? -1 : 1;
-    offsetMinutes = sign * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(4, 6)));
-  }
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) - offsetMinutes * 60000;
-  const d = new Date(ms);
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  const nanos = Number((m[7] || '').padEnd(9, '0'));
-  let fraction = '';
-  if (nanos !== 0) {
-    const digits = String(nanos).padStart(9, '0');
-    fraction = '.' + (nanos % 1e6 === 0 ? digits.slice(0, 3) : nanos % 1e3 === 0 ? digits.slice(0, 6) : digits);
-  }
-  return base + fraction + 'Z';
-}
-
-/** The canonical bytes of a stored event (the same text the audit service hashes). */
+/** The canonical bytes of a stored event: every field exactly as served (README, ADR 0015). */
 export function canonicalBytes(e) {
   const text =
     `ce_id=${e.eventId}\nce_type=${e.type}\nce_source=${e.source}\nce_subject=${e.subject ?? ''}\n` +
-    `ce_time=${e.time ? javaInstant(e.time) : ''}\nce_province=${e.province ?? ''}\n` +
+    `ce_time=${e.time ?? ''}\nce_province=${e.province ?? ''}\n` +
     `ce_sequence=${e.sequence ?? ''}\ntopic=${e.topic}\n\n${e.payload}`;
   return enc.encode(text);
 }

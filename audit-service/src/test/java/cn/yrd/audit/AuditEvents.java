@@ -48,6 +48,20 @@ final class AuditEvents implements AutoCloseable {
       String province,
       Long sequence,
       String payload) {
+    return send(
+        id, OffsetDateTime.now().toString(), topic, type, subject, province, sequence, payload);
+  }
+
+  /** Sends with the given {@code ce_time} text (none if null) and subject (none if null). */
+  UUID send(
+      UUID id,
+      String time,
+      String topic,
+      String type,
+      String subject,
+      String province,
+      Long sequence,
+      String payload) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, subject, payload.getBytes(StandardCharsets.UTF_8));
     header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
@@ -57,8 +71,12 @@ final class AuditEvents implements AutoCloseable {
         CloudEventHeaders.SOURCE,
         province == null ? "/yrd/recognition" : "/yrd/registry/" + province);
     header(record, CloudEventHeaders.TYPE, type);
-    header(record, CloudEventHeaders.SUBJECT, subject);
-    header(record, CloudEventHeaders.TIME, OffsetDateTime.now().toString());
+    if (subject != null) {
+      header(record, CloudEventHeaders.SUBJECT, subject);
+    }
+    if (time != null) {
+      header(record, CloudEventHeaders.TIME, time);
+    }
     if (province != null) {
       header(record, CloudEventHeaders.PROVINCE, province);
       header(record, CloudEventHeaders.SEQUENCE, sequence.toString());

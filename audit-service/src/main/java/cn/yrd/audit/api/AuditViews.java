@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class AuditViews {
   private AuditViews() {}
 
-  /** One stored event. */
+  /**
+   * One stored event. Every field that enters the leaf ({@code eventId}, {@code type}, {@code
+   * source}, {@code subject}, {@code time}, {@code province}, {@code sequence}, {@code topic},
+   * {@code payload}) is served exactly as it was hashed.
+   */
   public record EventView(
       long leafIndex,
       UUID eventId,
@@ -21,7 +25,13 @@ public final class AuditViews {
       String subject,
       String province,
       Long sequence,
-      OffsetDateTime time,
+      @Schema(
+              format = "date-time",
+              example = "2026-12-06T10:00:20.909190Z",
+              description =
+                  "ce_time exactly as the leaf hashed it: UTC, seconds always, the fraction in"
+                      + " groups of three digits (none, 3 or 6), the ISO_INSTANT form")
+          String time,
       OffsetDateTime receivedAt,
       String correlationId,
       @Schema(description = "The payload exactly as received (JSON text)") String payload,

@@ -127,7 +127,7 @@ public class AuditQueries {
         e.subject,
         e.province,
         e.sequence,
-        e.eventTime,
+        CanonicalForm.time(e.eventTime == null ? null : e.eventTime.toInstant()),
         e.receivedAt,
         e.correlationId,
         e.payload,

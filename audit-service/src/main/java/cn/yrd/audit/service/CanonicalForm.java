@@ -37,7 +37,7 @@ public final class CanonicalForm {
             + nullToEmpty(subject)
             + "\n"
             + "ce_time="
-            + (time == null ? "" : time.toString())
+            + nullToEmpty(time(time))
             + "\n"
             + "ce_province="
             + nullToEmpty(province)
@@ -50,6 +50,14 @@ public final class CanonicalForm {
             + "\n"
             + "\n";
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The time as the leaf hashes it and the API serves it: {@link Instant#toString()} (ISO_INSTANT:
+   * UTC, seconds always, the fraction in groups of three digits); null when absent.
+   */
+  public static String time(Instant time) {
+    return time == null ? null : time.toString();
   }
 
   /** The leaf hash of an incoming event. */
