@@ -19,7 +19,7 @@ class OpenApiDocumentTest {
 
   @Test
   void documentsEveryOperationWithASummarySchemasAndItsErrors() {
-    ServiceProbes.assertOpenApiComplete("/api/v1/uscc");
+    ServiceProbes.assertOpenApiComplete("/api/v1/uscc", "/witness/");
   }
 
   @Test

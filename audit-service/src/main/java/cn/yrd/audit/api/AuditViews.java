@@ -2,6 +2,7 @@ package cn.yrd.audit.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -55,7 +56,9 @@ public final class AuditViews {
   public record ConsistencyProof(
       long first, long second, String firstRoot, String secondRoot, List<String> hashes) {}
 
-  /** The latest signed tree head and how to check its signature. */
+  /**
+   * The latest published tree head, how to check its signatures, and any checkpoint still waiting.
+   */
   public record CheckpointView(
       long treeSize,
       @Schema(description = "Root hash, base64") String rootHash,
@@ -66,5 +69,14 @@ public final class AuditViews {
               description =
                   "The same key as a C2SP verifier key: <name>+<hex key id>+<base64(0x01 ‖ key)>")
           String verifierKey,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      @Schema(description = "The witnesses whose cosignatures the note carries")
+          List<String> cosignedBy,
+      @Schema(description = "Cosignatures a checkpoint needs before it is published") int quorum,
+      @Schema(description = "A newer checkpoint not published for want of a quorum, and why")
+          Unpublished unpublished) {}
+
+  /** A signed checkpoint that too few witnesses cosigned: who did, who refused and why. */
+  public record Unpublished(
+      long treeSize, List<String> cosignedBy, int quorum, Map<String, String> refusals) {}
 }

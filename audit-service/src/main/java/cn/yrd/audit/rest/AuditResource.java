@@ -113,6 +113,23 @@ public class AuditResource {
   }
 
   @GET
+  @Path("/witness-policy")
+  @Produces("text/plain; charset=utf-8")
+  @RolesAllowed({Roles.AUDITOR, Roles.READER})
+  @Operation(
+      summary = "The witness policy",
+      description =
+          "C2SP tlog-policy: the log's key, each province's witness key and the quorum a published"
+              + " checkpoint carries.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The policy",
+      content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+  public String witnessPolicy() {
+    return proofs.witnessPolicy();
+  }
+
+  @GET
   @Path("/proofs/consistency")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(

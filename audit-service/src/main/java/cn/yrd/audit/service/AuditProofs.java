@@ -5,12 +5,14 @@ import cn.yrd.audit.config.AuditConfig;
 import cn.yrd.audit.merkle.Checkpoints;
 import cn.yrd.audit.merkle.MerkleTree;
 import cn.yrd.audit.repository.NodeStore;
+import cn.yrd.contracts.tlog.SignedNote;
 import cn.yrd.support.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /** 证明: inclusion and consistency proofs and the latest checkpoint, as an auditor receives them. */
 @ApplicationScoped
@@ -21,6 +23,7 @@ public class AuditProofs {
   @Inject SigningKey key;
   @Inject AuditConfig config;
   @Inject AgroalDataSource dataSource;
+  @Inject Witnessing witnessing;
 
   /**
    * The event with its proof up to the latest signed checkpoint; a checkpoint is signed now if the
@@ -32,7 +35,8 @@ public class AuditProofs {
             .latest()
             .filter(c -> c.treeSize() > event.leafIndex())
             .or(checkpointer::issue)
-            .orElseThrow();
+            .filter(c -> c.treeSize() > event.leafIndex())
+            .orElseThrow(() -> notYetWitnessed(event.leafIndex()));
     List<String> hashes =
         NodeStore.with(
                 dataSource,
@@ -56,7 +60,11 @@ public class AuditProofs {
         checkpointer
             .latest()
             .or(checkpointer::issue)
-            .orElseThrow(() -> ProblemException.notFound("the log is empty"));
+            .orElseThrow(
+                () ->
+                    checkpointer.lastRound().isPresent()
+                        ? notYetWitnessed(0)
+                        : ProblemException.notFound("the log is empty"));
     byte[] raw = key.rawPublicKey();
     return new AuditViews.CheckpointView(
         c.treeSize(),
@@ -65,7 +73,66 @@ public class AuditProofs {
         config.origin(),
         B64.encodeToString(raw),
         Checkpoints.verifierKey(key.keyName(), raw),
-        c.createdAt());
+        c.createdAt(),
+        cosigners(c.note()),
+        witnessing.quorum(),
+        checkpointer.lastRound().map(this::unpublished).orElse(null));
+  }
+
+  /**
+   * The witness policy readers check checkpoints against (C2SP tlog-policy): the log's key, each
+   * witness's key, and the quorum.
+   */
+  public String witnessPolicy() {
+    StringBuilder policy =
+        new StringBuilder("# Witness policy of ").append(config.origin()).append('\n');
+    policy.append("log ").append(key.verifierKey()).append('\n');
+    witnessing
+        .keys()
+        .forEach(
+            (name, k) -> policy.append("witness ").append(name).append(' ').append(k).append('\n'));
+    if (witnessing.quorum() == 0) {
+      return policy.append("quorum none\n").toString();
+    }
+    policy.append("group provinces ").append(witnessing.quorum());
+    witnessing.keys().keySet().forEach(name -> policy.append(' ').append(name));
+    return policy.append("\nquorum provinces\n").toString();
+  }
+
+  private List<String> cosigners(String note) {
+    SignedNote signed = SignedNote.parse(note).orElseThrow();
+    return witnessing.keys().entrySet().stream()
+        .filter(w -> signed.signedBy(w.getValue()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private AuditViews.Unpublished unpublished(Witnessing.Round round) {
+    return new AuditViews.Unpublished(
+        round.treeSize(),
+        List.copyOf(round.cosignatures().keySet()),
+        witnessing.quorum(),
+        round.refusals());
+  }
+
+  /** 503: the event is in the log, but no checkpoint that includes it has a quorum yet. */
+  private ProblemException notYetWitnessed(long leafIndex) {
+    String why =
+        checkpointer
+            .lastRound()
+            .map(
+                r ->
+                    r.cosignatures().size()
+                        + " of the "
+                        + witnessing.quorum()
+                        + " cosignatures needed; refused by "
+                        + r.refusals())
+            .orElse("no witnessing round has run yet");
+    return ProblemException.of(
+        503,
+        "not-witnessed",
+        "Not yet witnessed",
+        "no published checkpoint includes leaf " + leafIndex + ": " + why);
   }
 
   /**

@@ -4,8 +4,8 @@ import cn.yrd.audit.config.AuditConfig;
 import cn.yrd.audit.merkle.Checkpoints;
 import cn.yrd.audit.merkle.MerkleTree;
 import cn.yrd.audit.repository.NodeStore;
+import cn.yrd.contracts.tlog.SignedNote;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,16 +15,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
-/** Issues signed checkpoints every N events or T seconds, whichever comes first. */
+/**
+ * Issues signed checkpoints every N events or T seconds, whichever comes first, and publishes each
+ * to readers once a quorum of witnesses has cosigned it. Until then readers keep seeing the last
+ * published one, and {@link #lastRound()} says which witnesses refused and why.
+ */
 @ApplicationScoped
 public class Checkpointer {
+  private static final Logger LOG = Logger.getLogger(Checkpointer.class);
+  private static final String COLUMNS = "tree_size, root_hash, cosigned_note, created_at";
+
   @Inject AgroalDataSource dataSource;
   @Inject SigningKey key;
   @Inject AuditConfig config;
+  @Inject Witnessing witnessing;
 
-  /** A signed tree head. */
+  private volatile Witnessing.Round lastRound;
+
+  /** A published tree head: the log's signature and the witnesses' cosignatures. */
   public record Checkpoint(long treeSize, byte[] rootHash, String note, OffsetDateTime createdAt) {}
 
   /** Called after each append: a checkpoint once N events have accumulated. */
@@ -43,53 +55,121 @@ public class Checkpointer {
     issue();
   }
 
-  /** Signs the current tree head unless it is already signed; returns the latest checkpoint. */
+  /**
+   * Signs the current tree head unless it is already signed, has it cosigned, and returns the
+   * latest published checkpoint.
+   */
   public synchronized Optional<Checkpoint> issue() {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              try (Connection connection = dataSource.getConnection()) {
-                NodeStore nodes = new NodeStore(connection);
-                long size = nodes.size();
-                if (size == 0 || latest(connection).map(Checkpoint::treeSize).orElse(0L) >= size) {
-                  return;
-                }
-                byte[] root = new MerkleTree(nodes).root(size);
-                String note =
-                    Checkpoints.sign(
-                        Checkpoints.body(config.origin(), size, root),
-                        key.keyName(),
-                        key.privateKey(),
-                        key.rawPublicKey());
-                try (PreparedStatement insert =
-                    connection.prepareStatement(
-                        "INSERT INTO checkpoint (tree_size, root_hash, note, created_at) VALUES (?,?,?,?)"
-                            + " ON CONFLICT (tree_size) DO NOTHING")) {
-                  insert.setLong(1, size);
-                  insert.setBytes(2, root);
-                  insert.setString(3, note);
-                  insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-                  insert.executeUpdate();
-                }
-              } catch (SQLException e) {
-                throw new IllegalStateException("cannot issue a checkpoint", e);
-              }
-            });
+    try (Connection connection = dataSource.getConnection()) {
+      NodeStore nodes = new NodeStore(connection);
+      long size = nodes.size();
+      long published = latest(connection, true).map(Checkpoint::treeSize).orElse(0L);
+      if (size > published) {
+        long signed = latest(connection, false).map(Checkpoint::treeSize).orElse(0L);
+        byte[] root = nodes.prefetched(tree -> new MerkleTree(tree).root(size));
+        String note =
+            signed >= size ? unpublishedNote(connection, size) : sign(connection, size, root);
+        publish(connection, nodes, size, note);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot issue a checkpoint", e);
+    }
     return latest();
   }
 
+  /** The last witnessing round, if the newest signed checkpoint is not published yet. */
+  public Optional<Witnessing.Round> lastRound() {
+    Witnessing.Round round = lastRound;
+    long published = latest().map(Checkpoint::treeSize).orElse(0L);
+    return round != null && round.treeSize() > published ? Optional.of(round) : Optional.empty();
+  }
+
+  private String sign(Connection connection, long size, byte[] root) throws SQLException {
+    String note =
+        Checkpoints.sign(
+            Checkpoints.body(config.origin(), size, root),
+            key.keyName(),
+            key.privateKey(),
+            key.rawPublicKey());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO checkpoint (tree_size, root_hash, note, created_at) VALUES (?,?,?,?)"
+                + " ON CONFLICT (tree_size) DO NOTHING")) {
+      insert.setLong(1, size);
+      insert.setBytes(2, root);
+      insert.setString(3, note);
+      insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+      insert.executeUpdate();
+    }
+    return unpublishedNote(connection, size);
+  }
+
+  private void publish(Connection connection, NodeStore nodes, long size, String note)
+      throws SQLException {
+    SignedNote signed = SignedNote.parse(note).orElseThrow();
+    Witnessing.Round round =
+        witnessing.cosign(
+            signed,
+            size,
+            old -> {
+              try {
+                return old == 0 || old >= size
+                    ? List.of()
+                    : nodes
+                        .prefetched(tree -> new MerkleTree(tree).consistencyProof(old, size))
+                        .stream()
+                        .map(Witnessing::b64)
+                        .toList();
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    lastRound = round;
+    if (round.cosignatures().size() < witnessing.quorum()) {
+      LOG.warnf(
+          "checkpoint %d not published: %d of %d cosignatures needed; refused by %s",
+          size, round.cosignatures().size(), witnessing.quorum(), round.refusals());
+      return;
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE checkpoint SET cosigned_note = ?, published_at = ? WHERE tree_size = ?")) {
+      update.setString(1, signed.with(List.copyOf(round.cosignatures().values())).text());
+      update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+      update.setLong(3, size);
+      update.executeUpdate();
+    }
+  }
+
+  private static String unpublishedNote(Connection connection, long size) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT note FROM checkpoint WHERE tree_size = ?")) {
+      query.setLong(1, size);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
+  }
+
+  /** The latest published checkpoint. */
   public Optional<Checkpoint> latest() {
     try (Connection connection = dataSource.getConnection()) {
-      return latest(connection);
+      return latest(connection, true);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Optional<Checkpoint> latest(Connection connection) throws SQLException {
+  private static Optional<Checkpoint> latest(Connection connection, boolean published)
+      throws SQLException {
     try (PreparedStatement query =
             connection.prepareStatement(
-                "SELECT tree_size, root_hash, note, created_at FROM checkpoint ORDER BY tree_size DESC LIMIT 1");
+                "SELECT "
+                    + (published ? COLUMNS : "tree_size, root_hash, note, created_at")
+                    + " FROM checkpoint"
+                    + (published ? " WHERE published_at IS NOT NULL" : "")
+                    + " ORDER BY tree_size DESC LIMIT 1");
         ResultSet rows = query.executeQuery()) {
       if (!rows.next()) {
         return Optional.empty();

@@ -46,9 +46,19 @@ public class WitnessResource {
               + " 200: the cosignature line; 409: the size this witness last cosigned.")
   @RequestBody(
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(responseCode = "200", description = "The cosignature/v1 line")
-  @APIResponse(responseCode = "409", description = "Old size mismatch: the body is the size")
-  @APIResponse(responseCode = "422", description = "The proof does not verify")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cosignature/v1 line",
+      content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "400", description = "Malformed, or older than the last cosigned")
+  @APIResponse(responseCode = "403", description = "Not signed by the log's key")
+  @APIResponse(responseCode = "404", description = "A log this witness does not know")
+  @APIResponse(
+      responseCode = "409",
+      description = "Old size mismatch: the body is the size this witness last cosigned",
+      content =
+          @Content(mediaType = "text/x.tlog.size", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "422", description = "The proof does not verify: a fork")
   public Response addCheckpoint(byte[] body) {
     WitnessOutcome outcome =
         witness.addCheckpoint(
@@ -77,6 +87,12 @@ public class WitnessResource {
   @Operation(
       summary = "The latest checkpoint this witness cosigned for a log",
       description = "The log is named by the lowercase hex SHA-256 of its origin line.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The checkpoint with this witness's cosignature",
+      content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "404", description = "Never cosigned a checkpoint of that log")
+  @APIResponse(responseCode = "422", description = "Not a SHA-256 in lowercase hex")
   public String latest(@PathParam("originHash") String originHash) {
     return witness
         .latestByOriginHash(originHash)

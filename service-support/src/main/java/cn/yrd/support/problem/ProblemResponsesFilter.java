@@ -42,7 +42,8 @@ public class ProblemResponsesFilter implements OASFilter {
         .getPathItems()
         .forEach(
             (path, item) -> {
-              if (!path.startsWith("/api/")) {
+              // The APIs with problem+json errors; the C2SP protocols (/witness) answer in text.
+              if (!path.startsWith("/api/") && !path.startsWith("/tlog/")) {
                 return;
               }
               item.getOperations()
