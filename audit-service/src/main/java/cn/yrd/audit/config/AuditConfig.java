@@ -3,7 +3,8 @@ package cn.yrd.audit.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the audit service ({@code yrd.audit.*}). */
 @ConfigMapping(prefix = "yrd.audit")
@@ -30,10 +31,11 @@ public interface AuditConfig {
   Duration checkpointInterval();
 
   /**
-   * The witnesses asked to cosign each checkpoint, by name ({@code yrd.audit.witnesses.<name>.url}
-   * and {@code .key}): C2SP tlog-witness, one per province.
+   * The witnesses asked to cosign each checkpoint (C2SP tlog-witness), one per province: each
+   * {@code <URL prefix of its add-checkpoint> <its verifier key>}, comma-separated ({@code
+   * YRD_AUDIT_WITNESSES}). A witness is named by its key's name.
    */
-  Map<String, Witness> witnesses();
+  Optional<List<String>> witnesses();
 
   /**
    * How many of the witnesses must cosign a checkpoint before readers see it; 0 publishes without
@@ -45,15 +47,6 @@ public interface AuditConfig {
   /** How long a witness may take to answer. */
   @WithDefault("PT5S")
   Duration witnessTimeout();
-
-  /** A witness: where its add-checkpoint is and the key its cosignatures verify with. */
-  interface Witness {
-    /** The submission prefix; {@code <url>/add-checkpoint} is called. */
-    String url();
-
-    /** Its verifier key, {@code <name>+<hex id>+<base64(0x04 ‖ key)>}. */
-    String key();
-  }
 
   /** The Kafka consumer group of the audit instances. */
   @WithDefault("audit")

@@ -95,7 +95,7 @@ public class AuditProofs {
       return policy.append("quorum none\n").toString();
     }
     policy.append("group provinces ").append(witnessing.quorum());
-    witnessing.keys().keySet().forEach(name -> policy.append(' ').append(name));
+    witnessing.keys().keySet().forEach(name -> policy.append(' ').append(name.replace('/', '-')));
     return policy.append("\nquorum provinces\n").toString();
   }
 

@@ -31,6 +31,7 @@ public class Witnessing {
 
   private final Map<String, Long> lastCosigned = new ConcurrentHashMap<>();
   private Map<String, VerifierKey> keys;
+  private Map<String, String> urls;
   private HttpClient http;
 
   /** What the witnesses answered for one checkpoint. */
@@ -40,13 +41,28 @@ public class Witnessing {
   @PostConstruct
   void configure() {
     keys = new TreeMap<>();
-    config.witnesses().forEach((name, w) -> keys.put(name, VerifierKey.parse(w.key())));
+    urls = new TreeMap<>();
+    for (String witness : config.witnesses().orElse(List.of())) {
+      String[] parts = witness.strip().split("\\s+");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            "yrd.audit.witnesses: each is <URL> <verifier key>, not " + witness);
+      }
+      VerifierKey key = VerifierKey.parse(parts[1]);
+      keys.put(key.name(), key);
+      urls.put(key.name(), parts[0]);
+    }
     http = HttpClient.newBuilder().connectTimeout(config.witnessTimeout()).build();
   }
 
   /** The configured witnesses and their keys: the published witness policy. */
   public Map<String, VerifierKey> keys() {
     return keys;
+  }
+
+  /** Where each witness's add-checkpoint is. */
+  public Map<String, String> urls() {
+    return urls;
   }
 
   /**
@@ -63,14 +79,11 @@ public class Witnessing {
    */
   public Round cosign(SignedNote checkpoint, long size, LongFunction<List<String>> proofFrom) {
     Map<String, CompletableFuture<String>> pending = new LinkedHashMap<>();
-    config
-        .witnesses()
-        .forEach(
-            (name, witness) ->
-                pending.put(
-                    name,
-                    CompletableFuture.supplyAsync(
-                        () -> ask(name, witness.url(), checkpoint, size, proofFrom))));
+    urls.forEach(
+        (name, url) ->
+            pending.put(
+                name,
+                CompletableFuture.supplyAsync(() -> ask(name, url, checkpoint, size, proofFrom))));
     Map<String, String> cosignatures = new TreeMap<>();
     Map<String, String> refusals = new TreeMap<>();
     pending.forEach(

@@ -7,13 +7,16 @@ import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.Topics;
 import cn.yrd.local.CrashableInfrastructure;
 import cn.yrd.local.Federation;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -399,6 +402,76 @@ class ReliabilityTest {
     } catch (Exception e) {
       return 0;
     }
+  }
+
+  @Test
+  @Order(6)
+  void checkpointsArePublishedOnlyWithAQuorumOfProvinceWitnesses() throws Exception {
+    String auditor = federation.token(Roles.AUDITOR, null);
+    String audit = federation.url("audit");
+    long zjSizeBefore = witnessedSize(Province.ZJ);
+    federation.kill(Federation.registryName(Province.ZJ));
+    JsonNode withThree =
+        checkpointCovering(
+            TestFederation.register(
+                federation, Province.SH, TestFederation.division(Province.SH), null),
+            auditor);
+    assertThat(withThree.path("cosignedBy").size()).as("cosigners with ZJ down").isEqualTo(3);
+
+    federation.kill(Federation.registryName(Province.AH));
+    String uscc =
+        TestFederation.register(
+            federation, Province.JS, TestFederation.division(Province.JS), null);
+    String eventId =
+        TestFederation.awaitAuditTrail(federation, uscc, 1).get(0).path("eventId").asText();
+    HttpResponse<String> proof =
+        Http.send("GET", audit + "/api/v1/events/" + eventId, auditor, null, null);
+    assertThat(proof.statusCode()).as(proof.body()).isEqualTo(503);
+    assertThat(proof.body()).contains("2 of the 3 cosignatures");
+    JsonNode latest = TestFederation.json(Http.get(audit + "/api/v1/checkpoints/latest", auditor));
+    assertThat(latest.path("treeSize").asLong()).isEqualTo(withThree.path("treeSize").asLong());
+    assertThat(latest.path("unpublished").path("refusals").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("yrd.example/witness/ZJ", "yrd.example/witness/AH");
+    assertThat(Http.get(federation.url("audit") + "/tlog/checkpoint", auditor))
+        .contains("\n" + withThree.path("treeSize").asLong() + "\n");
+
+    // A witness restarted after a kill keeps the size it cosigned, and the quorum is back.
+    federation.restart(Federation.registryName(Province.ZJ));
+    assertThat(witnessedSize(Province.ZJ))
+        .as("ZJ's cosigned size after its restart")
+        .isEqualTo(zjSizeBefore);
+    TestFederation.await(
+        () ->
+            Http.send("GET", audit + "/api/v1/events/" + eventId, auditor, null, null).statusCode()
+                == 200,
+        Duration.ofSeconds(60),
+        "a checkpoint cosigned by SH, JS and ZJ covering " + eventId);
+    federation.restart(Federation.registryName(Province.AH));
+    TestFederation.figure(
+        "witnesses: with ZJ down 3 of 4 cosigned; with ZJ and AH down no checkpoint was published"
+            + " and the API named both; ZJ restarted kept its size and the quorum returned");
+  }
+
+  /** The size of the latest checkpoint a province's witness cosigned. */
+  private static long witnessedSize(Province province) throws Exception {
+    String originHash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest("yrd.example/audit".getBytes(StandardCharsets.UTF_8)));
+    String note =
+        Http.get(federation.registryUrl(province) + "/witness/" + originHash + "/checkpoint", null);
+    return Long.parseLong(note.split("\n")[1]);
+  }
+
+  /** The published checkpoint once audit holds the organization's registration. */
+  private static JsonNode checkpointCovering(String uscc, String auditor) {
+    String eventId =
+        TestFederation.awaitAuditTrail(federation, uscc, 1).get(0).path("eventId").asText();
+    Http.get(federation.url("audit") + "/api/v1/events/" + eventId, auditor);
+    return TestFederation.json(
+        Http.get(federation.url("audit") + "/api/v1/checkpoints/latest", auditor));
   }
 
   private static long lag(String group) {

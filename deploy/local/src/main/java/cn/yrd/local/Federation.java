@@ -2,6 +2,8 @@ package cn.yrd.local;
 
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.tlog.Ed25519KeyFile;
+import cn.yrd.contracts.tlog.VerifierKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,9 @@ import java.util.Map;
  */
 public final class Federation implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  /** The audit log's origin, its default ({@code yrd.audit.origin}). */
+  private static final String AUDIT_ORIGIN = "yrd.example/audit";
 
   /**
    * @param root the repository root (where the service modules' {@code target/} folders are)
@@ -89,10 +94,30 @@ public final class Federation implements AutoCloseable {
       if (options.movableClock()) {
         clocked.put("QUARKUS_PROFILE", "test");
       }
+      // The log's key and each province's witness key, generated here on first start so that each
+      // side can be told the other's public key before either starts (never committed).
+      Path auditKey = keys.resolve("audit-ed25519.pem").toAbsolutePath();
+      VerifierKey logKey =
+          new VerifierKey(
+              AUDIT_ORIGIN,
+              VerifierKey.ED25519,
+              VerifierKey.raw(Ed25519KeyFile.load(auditKey, true).getPublic()));
+      List<String> witnesses = new ArrayList<>();
       int port = 8101;
       for (Province province : Province.values()) {
+        Path witnessKey =
+            keys.resolve("witness-" + province.name() + "-ed25519.pem").toAbsolutePath();
+        VerifierKey cosigner =
+            new VerifierKey(
+                "yrd.example/witness/" + province.name(),
+                VerifierKey.COSIGNATURE_V1,
+                VerifierKey.raw(Ed25519KeyFile.load(witnessKey, true).getPublic()));
+        int registryPort = port(options, port++);
+        witnesses.add("http://127.0.0.1:" + registryPort + "/witness " + cosigner);
         Map<String, String> env = new LinkedHashMap<>(clocked);
         env.put("PROVINCE", province.name());
+        env.put("YRD_WITNESS_LOGS", logKey.toString());
+        env.put("YRD_WITNESS_KEY", witnessKey.toString());
         env.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.registry(province.name())));
         ready(
             started,
@@ -100,7 +125,7 @@ public final class Federation implements AutoCloseable {
             ServiceProcess.start(
                 registryName(province),
                 jar(options, "registry-service"),
-                port(options, port++),
+                registryPort,
                 env,
                 logs,
                 tmp));
@@ -119,8 +144,8 @@ public final class Federation implements AutoCloseable {
               tmp));
       Map<String, String> audit = new LinkedHashMap<>(common);
       audit.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.AUDIT));
-      audit.put(
-          "YRD_AUDIT_SIGNING_KEY", keys.resolve("audit-ed25519.pem").toAbsolutePath().toString());
+      audit.put("YRD_AUDIT_SIGNING_KEY", auditKey.toString());
+      audit.put("YRD_AUDIT_WITNESSES", String.join(",", witnesses));
       ready(
           started,
           "audit",
