@@ -1,5 +1,5 @@
 import { t, language, setLanguage } from './i18n.js';
-import { verifyEvent } from './verify.js';
+import { parsePolicy, verifyEvent } from './verify.js';
 import { drawMap } from './map.js';
 
 const state = { token: null, claims: null, config: null, timer: null };
@@ -42,6 +42,13 @@ const province = () => state.claims?.province ?? null;
 const has = (role) => roles().includes(role);
 
 // --- API -----------------------------------------------------------------------------------
+
+/** A text resource of a service (the witness policy). */
+async function text(base, path) {
+  const response = await fetch(base + path, { headers: { Authorization: 'Bearer ' + state.token } });
+  if (!response.ok) throw Object.assign(new Error(String(response.status)), { status: response.status });
+  return response.text();
+}
 
 async function api(base, path, options = {}) {
   const response = await fetch(base + path, {
@@ -213,13 +220,15 @@ async function organizationPage(uscc) {
 
 async function verifyTrail(items) {
   const checkpoint = await audit('/api/v1/checkpoints/latest');
+  const policy = parsePolicy(await text(state.config.audit, '/api/v1/witness-policy'));
   let good = 0;
   for (const e of items) {
     const cell = $(`tr[data-event="${e.eventId}"] .result`);
     try {
       const proven = await audit('/api/v1/events/' + e.eventId);
-      const r = await verifyEvent(proven, checkpoint.publicKey);
-      cell.textContent = r.ok ? `✔ ${t('leaf')} · ${t('root')} · ${r.signed ? t('signature') : '—'}` : `✘ ${t('failed')}`;
+      const r = await verifyEvent(proven, checkpoint.publicKey, policy);
+      const witnesses = r.witnessed === null ? '—' : `${r.witnessed.length}/${policy.quorum} ${t('witnesses')}`;
+      cell.textContent = r.ok ? `✔ ${t('leaf')} · ${t('root')} · ${r.signed ? t('signature') : '—'} · ${witnesses}` : `✘ ${t('failed')}`;
       cell.className = 'result ' + (r.ok ? 'ok' : 'bad');
       if (r.ok) good++;
     } catch (err) {

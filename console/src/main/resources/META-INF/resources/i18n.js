@@ -28,7 +28,7 @@ const LABELS = {
   note: ['说明', 'Note'], records: ['各省登记记录', 'Records of each province'],
   noRecords: ['没有记录', 'No records'], field: ['字段', 'Field'],
   recognitionsOf: ['互认情况', 'Recognitions'], auditTrail: ['审计轨迹', 'Audit trail'],
-  verify: ['验证', 'Verify'], verified: ['已验证', 'Verified'], failed: ['验证失败', 'Failed'],
+  verify: ['验证', 'Verify'], witnesses: ['见证', 'witnesses'], verified: ['已验证', 'Verified'], failed: ['验证失败', 'Failed'],
   search: ['查询', 'Search'], uscc: ['统一社会信用代码', 'USCC'],
   home: ['登记地', 'Home'], host: ['互认地', 'Host'], scope: ['范围', 'Scope'],
   decide: ['决定', 'Decide'], grant: ['准予', 'Grant'], reject: ['不予', 'Reject'],

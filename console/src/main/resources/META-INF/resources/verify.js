@@ -85,10 +85,65 @@ async function checkSignature(checkpoint, publicKeyB64) {
   }
 }
 
+/**
+ * Parses a C2SP tlog-policy: the witnesses' verifier keys and how many must cosign
+ * (`quorum none` is 0).
+ */
+export function parsePolicy(text) {
+  const witnesses = [];
+  let quorum = 0;
+  const groups = {};
+  for (const raw of text.split('\n')) {
+    const line = raw.trim().split(/\s+/);
+    if (line[0] === 'witness') witnesses.push({ name: line[1], vkey: line[2] });
+    if (line[0] === 'group') groups[line[1]] = line[2] === 'all' ? line.length - 3 : line[2] === 'any' ? 1 : Number(line[2]);
+    if (line[0] === 'quorum') quorum = line[1] === 'none' ? 0 : (groups[line[1]] ?? 1);
+  }
+  return { witnesses, quorum };
+}
+
+/** A cosignature/v1 verifier key (type 0x04): its name, key ID and raw Ed25519 key. */
+function cosignerKey(vkey) {
+  const [name, id, key] = [vkey.slice(0, vkey.indexOf('+')), ...vkey.slice(vkey.indexOf('+') + 1).split(/\+(.*)/s)];
+  const typed = unb64(key);
+  return typed[0] === 0x04 ? { name, id, raw: typed.slice(1) } : null;
+}
+
+/**
+ * The policy's witnesses whose Ed25519 cosignature/v1 on the checkpoint verifies: the signed
+ * message is `cosignature/v1\ntime <t>\n` and the note body; the signature line carries the
+ * key ID, the 8-byte timestamp and the signature.
+ */
+export async function cosigners(checkpoint, policy) {
+  const valid = [];
+  for (const w of policy.witnesses) {
+    const k = cosignerKey(w.vkey);
+    if (!k) continue;
+    for (const line of checkpoint.signatures) {
+      if (!line.startsWith('— ' + k.name + ' ')) continue;
+      const tagged = unb64(line.slice(k.name.length + 3));
+      const idHex = [...tagged.slice(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      if (tagged.length !== 76 || idHex !== k.id) continue;
+      const time = new DataView(tagged.buffer, tagged.byteOffset + 4, 8).getBigUint64(0);
+      try {
+        const key = await crypto.subtle.importKey('raw', k.raw, { name: 'Ed25519' }, false, ['verify']);
+        const message = enc.encode(`cosignature/v1\ntime ${time}\n` + checkpoint.text);
+        if (await crypto.subtle.verify({ name: 'Ed25519' }, key, tagged.slice(12), message)) {
+          valid.push(w.name);
+          break;
+        }
+      } catch (e) {
+        return null; // this browser has no Ed25519 in WebCrypto
+      }
+    }
+  }
+  return valid;
+}
+
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Verifies one served event with its proof; returns what held. */
-export async function verifyEvent(proven, publicKeyB64) {
+export async function verifyEvent(proven, publicKeyB64, policy) {
   const e = proven.event;
   const recomputed = await leafHash(canonicalBytes(e));
   const leafMatches = b64(recomputed) === e.leafHash;
@@ -98,5 +153,10 @@ export async function verifyEvent(proven, publicKeyB64) {
     proof.leafIndex, proof.treeSize, recomputed, proof.hashes.map(unb64));
   const rootMatches = checkpoint.size === proof.treeSize && same(root, checkpoint.root);
   const signed = await checkSignature(checkpoint, publicKeyB64);
-  return { leafMatches, rootMatches, signed, ok: leafMatches && rootMatches && signed !== false };
+  const witnessed = policy ? await cosigners(checkpoint, policy) : [];
+  const quorumMet = witnessed === null ? null : !policy || witnessed.length >= policy.quorum;
+  return {
+    leafMatches, rootMatches, signed, witnessed, quorumMet,
+    ok: leafMatches && rootMatches && signed !== false && quorumMet !== false,
+  };
 }

@@ -8,6 +8,8 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.UsccGenerator;
+import cn.yrd.contracts.tlog.SignedNote;
+import cn.yrd.contracts.tlog.VerifierKey;
 import cn.yrd.local.Federation;
 import cn.yrd.local.InfraSettings;
 import dev.sigstore.merkle.InclusionProofVerifier;
@@ -252,6 +254,8 @@ class FederationEndToEndTest {
             .extract()
             .jsonPath()
             .getList("items.eventId");
+    List<VerifierKey> witnesses = witnessKeys(audit);
+    assertThat(witnesses).hasSize(4);
     for (String eventId : eventIds) {
       JsonPath proven =
           as(Roles.AUDITOR, null)
@@ -273,7 +277,29 @@ class FederationEndToEndTest {
       assertThat(signed(note, checkpoint.getString("origin"), checkpoint.getString("publicKey")))
           .as("checkpoint signature")
           .isTrue();
+      SignedNote cosigned = SignedNote.parse(note).orElseThrow();
+      assertThat(witnesses.stream().filter(cosigned::signedBy).count())
+          .as("province witnesses that cosigned the checkpoint")
+          .isGreaterThanOrEqualTo(3);
     }
+  }
+
+  /** The witnesses of the published policy (C2SP tlog-policy), by their verifier keys. */
+  private static List<VerifierKey> witnessKeys(String audit) {
+    String policy =
+        as(Roles.AUDITOR, null)
+            .baseUri(audit)
+            .get("/api/v1/witness-policy")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(policy).contains("quorum provinces");
+    return policy
+        .lines()
+        .filter(line -> line.startsWith("witness "))
+        .map(line -> VerifierKey.parse(line.split(" ")[2]))
+        .toList();
   }
 
   private static boolean signed(String note, String keyName, String publicKey) throws Exception {
@@ -281,7 +307,8 @@ class FederationEndToEndTest {
     System.arraycopy(Base64.getDecoder().decode("MCowBQYDK2VwAyEA"), 0, x509, 0, 12);
     System.arraycopy(Base64.getDecoder().decode(publicKey), 0, x509, 12, 32);
     int split = note.indexOf("\n\n");
-    String line = note.substring(split + 2).strip();
+    // The log's own line comes first; the witnesses' cosignatures follow it.
+    String line = note.substring(split + 2).lines().findFirst().orElseThrow();
     String prefix = "\u2014 " + keyName + " ";
     byte[] tagged = Base64.getDecoder().decode(line.substring(prefix.length()));
     Signature verifier = Signature.getInstance("Ed25519");

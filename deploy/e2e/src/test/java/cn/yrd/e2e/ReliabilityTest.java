@@ -409,6 +409,12 @@ class ReliabilityTest {
   void checkpointsArePublishedOnlyWithAQuorumOfProvinceWitnesses() throws Exception {
     String auditor = federation.token(Roles.AUDITOR, null);
     String audit = federation.url("audit");
+    JsonNode withFour =
+        checkpointCovering(
+            TestFederation.register(
+                federation, Province.AH, TestFederation.division(Province.AH), null),
+            auditor);
+    assertThat(withFour.path("cosignedBy").size()).as("cosigners, all up").isEqualTo(4);
     long zjSizeBefore = witnessedSize(Province.ZJ);
     federation.kill(Federation.registryName(Province.ZJ));
     JsonNode withThree =

@@ -103,6 +103,12 @@ public final class Federation implements AutoCloseable {
               VerifierKey.ED25519,
               VerifierKey.raw(Ed25519KeyFile.load(auditKey, true).getPublic()));
       List<String> witnesses = new ArrayList<>();
+      StringBuilder witnessEnv =
+          new StringBuilder(
+                  "# Verifier keys for deploy/compose (--env-file); public, not secret.\n")
+              .append("YRD_AUDIT_VERIFIER_KEY=")
+              .append(logKey)
+              .append('\n');
       int port = 8101;
       for (Province province : Province.values()) {
         Path witnessKey =
@@ -114,6 +120,7 @@ public final class Federation implements AutoCloseable {
                 VerifierKey.raw(Ed25519KeyFile.load(witnessKey, true).getPublic()));
         int registryPort = port(options, port++);
         witnesses.add("http://127.0.0.1:" + registryPort + "/witness " + cosigner);
+        witnessEnv.append("YRD_WITNESS_VERIFIER_KEY_" + province.name() + "=" + cosigner + "\n");
         Map<String, String> env = new LinkedHashMap<>(clocked);
         env.put("PROVINCE", province.name());
         env.put("YRD_WITNESS_LOGS", logKey.toString());
@@ -130,6 +137,7 @@ public final class Federation implements AutoCloseable {
                 logs,
                 tmp));
       }
+      writeString(keys.resolve("witnesses.env"), witnessEnv.toString());
       Map<String, String> recognition = new LinkedHashMap<>(clocked);
       recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
       ready(
@@ -268,6 +276,14 @@ public final class Federation implements AutoCloseable {
 
   private static int port(Options options, int fixed) {
     return options.fixedPorts() ? fixed : FreePorts.pick();
+  }
+
+  private static void writeString(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The federation-wide person-reference secret: random, made once, kept with the keys. */
