@@ -39,6 +39,12 @@ public final class EventTypes {
   public static final String CONFLICT_UPDATED = RECOGNITION + "conflict-updated" + V1;
   public static final String CONFLICT_RESOLVED = RECOGNITION + "conflict-resolved" + V1;
 
+  /**
+   * A province witness was shown a checkpoint of the audit log that contradicts one it cosigned: a
+   * fork or a rollback (published on {@link Topics#WITNESS}).
+   */
+  public static final String SPLIT_VIEW_DETECTED = "cn.yrd.audit.split-view-detected";
+
   private EventTypes() {}
 
   /** The topic an event type is published on. */
@@ -48,6 +54,9 @@ public final class EventTypes {
     }
     if (eventType.startsWith(SUPERVISION)) {
       return Topics.SUPERVISION;
+    }
+    if (eventType.equals(SPLIT_VIEW_DETECTED)) {
+      return Topics.WITNESS;
     }
     return Topics.RECOGNITION;
   }

@@ -9,6 +9,7 @@ import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrganizationState;
 import cn.yrd.contracts.registry.RegistryEvent;
+import cn.yrd.contracts.witness.SplitViewDetected;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ class AsyncApiDocumentTest {
         Arguments.of("OrganizationState", OrganizationState.class),
         Arguments.of("Change", Change.class),
         Arguments.of("RecognitionState", RecognitionState.class),
-        Arguments.of("ConflictState", ConflictState.class));
+        Arguments.of("ConflictState", ConflictState.class),
+        Arguments.of("SplitViewDetected", SplitViewDetected.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what the registry published, from the start of both of its topics. */
+/** Reads what the registry published, from the start of its topics. */
 final class PublishedEvents {
   private PublishedEvents() {}
 
@@ -21,6 +21,12 @@ final class PublishedEvents {
    * Polls until at least {@code expected} records arrived (or 30 s passed), then returns them all.
    */
   static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, long expected) {
+    return readAll(bootstrapServers, expected, List.of(Topics.REGISTRATION, Topics.SUPERVISION));
+  }
+
+  /** The same, from the start of the given topics. */
+  static List<ConsumerRecord<String, String>> readAll(
+      String bootstrapServers, long expected, List<String> topics) {
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
@@ -35,7 +41,7 @@ final class PublishedEvents {
                 false),
             new StringDeserializer(),
             new StringDeserializer())) {
-      consumer.subscribe(List.of(Topics.REGISTRATION, Topics.SUPERVISION));
+      consumer.subscribe(topics);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (records.size() < expected && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);

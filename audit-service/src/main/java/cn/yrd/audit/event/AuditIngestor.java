@@ -43,7 +43,7 @@ public class AuditIngestor {
             "audit-ingestor",
             kafkaConfig,
             config.consumerGroup(),
-            List.of(Topics.REGISTRATION, Topics.SUPERVISION, Topics.RECOGNITION),
+            List.of(Topics.REGISTRATION, Topics.SUPERVISION, Topics.RECOGNITION, Topics.WITNESS),
             new AuditRecordParser(json)::parse,
             events -> {
               stored.increment(appender.append(events));

@@ -1,9 +1,14 @@
 package cn.yrd.registry.service.witness;
 
+import cn.yrd.contracts.EventIds;
 import cn.yrd.contracts.tlog.ConsistencyProof;
 import cn.yrd.contracts.tlog.VerifierKey;
+import cn.yrd.contracts.witness.SplitViewDetected;
 import cn.yrd.registry.config.WitnessConfig;
+import cn.yrd.registry.repository.WitnessAlarm;
 import cn.yrd.registry.repository.WitnessedLog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +42,7 @@ public class CheckpointWitness {
   @Inject WitnessConfig config;
   @Inject WitnessKey key;
   @Inject MeterRegistry metrics;
+  @Inject ObjectMapper json;
 
   @Transactional
   public WitnessOutcome addCheckpoint(String body) {
@@ -137,18 +143,42 @@ public class CheckpointWitness {
     return fresh;
   }
 
+  /**
+   * Counts, logs and records the split view in this transaction; {@link WitnessAlarmPublisher}
+   * publishes it as {@code cn.yrd.audit.split-view-detected} once it has committed.
+   */
   private void alarm(String kind, AddCheckpointRequest request, WitnessedLog seen) {
     metrics
         .counter("yrd.witness.split-view-detected", "log", request.origin(), "kind", kind)
         .increment();
+    String cosignedRoot = Base64.getEncoder().encodeToString(seen.rootHash);
+    String offeredRoot = Base64.getEncoder().encodeToString(request.root());
     LOG.errorf(
         "SPLIT VIEW (%s) of %s: cosigned size %d root %s, offered size %d root %s",
-        kind,
-        request.origin(),
-        seen.treeSize,
-        Base64.getEncoder().encodeToString(seen.rootHash),
-        request.size(),
-        Base64.getEncoder().encodeToString(request.root()));
+        kind, request.origin(), seen.treeSize, cosignedRoot, request.size(), offeredRoot);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    WitnessAlarm alarm = new WitnessAlarm();
+    alarm.eventId = EventIds.next();
+    alarm.origin = request.origin();
+    alarm.detectedAt = now;
+    try {
+      alarm.payload =
+          json.writeValueAsString(
+              new SplitViewDetected(
+                  request.origin(),
+                  key.verifierKey().name(),
+                  kind,
+                  seen.treeSize,
+                  cosignedRoot,
+                  seen.note,
+                  request.size(),
+                  offeredRoot,
+                  request.checkpoint().text(),
+                  now));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    alarm.persist();
   }
 
   private static long now() {

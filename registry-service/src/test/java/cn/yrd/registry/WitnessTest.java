@@ -1,10 +1,12 @@
-package cn.yrd.registry.witness;
+package cn.yrd.registry;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import cn.yrd.contracts.EventTypes;
+import cn.yrd.contracts.Topics;
 import cn.yrd.contracts.tlog.Ed25519KeyFile;
 import cn.yrd.contracts.tlog.SignedNote;
 import cn.yrd.contracts.tlog.VerifierKey;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +39,12 @@ class WitnessTest {
 
   @Inject AgroalDataSource dataSource;
 
+  private long started;
+
   /** The test log starts afresh: the database may keep what an earlier run cosigned. */
   @BeforeEach
   void forgetTheTestLog() throws Exception {
+    started = System.currentTimeMillis();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM witnessed_log WHERE origin = 'yrd.test/log'");
@@ -74,6 +81,16 @@ class WitnessTest {
         .contains(
             "yrd_witness_split_view_detected_total{kind=\"rollback\",log=\"yrd.test/log\"} 1.0");
 
+    assertThat(splitViewAlarms())
+        .as("cn.yrd.audit.split-view-detected on yrd.witness.v1")
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(
+            payload ->
+                assertThat(payload)
+                    .contains("\"log\":\"yrd.test/log\"")
+                    .contains("\"cosignedSize\":8")
+                    .contains("\"witness\":\"" + witness.name() + "\""));
+
     // The log keeps growing from what the witness cosigned.
     addCheckpoint(8, log.proof(8, 13), log.checkpoint(13)).then().statusCode(200);
     given()
@@ -95,6 +112,25 @@ class WitnessTest {
         .then()
         .statusCode(400);
     given().body("nonsense").post("/witness/add-checkpoint").then().statusCode(400);
+  }
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  /** The split-view alarms about the test log published since the test began (waits for 3). */
+  private List<String> splitViewAlarms() throws InterruptedException {
+    List<String> alarms = List.of();
+    for (int attempt = 0; attempt < 20 && alarms.size() < 3; attempt++) {
+      Thread.sleep(attempt == 0 ? 0 : 1000);
+      alarms =
+          PublishedEvents.readAll(bootstrapServers, 3, List.of(Topics.WITNESS)).stream()
+              .filter(
+                  r -> EventTypes.SPLIT_VIEW_DETECTED.equals(PublishedEvents.header(r, "ce_type")))
+              .filter(r -> r.timestamp() >= started && "yrd.test/log".equals(r.key()))
+              .map(ConsumerRecord::value)
+              .toList();
+    }
+    return alarms;
   }
 
   private static Response addCheckpoint(long old, List<byte[]> proof, String checkpoint) {
