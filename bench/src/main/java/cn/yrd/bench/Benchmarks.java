@@ -732,6 +732,71 @@ final class Benchmarks {
     }
   }
 
+  /**
+   * From an event's arrival (the broker acknowledged it) until the audit API serves its inclusion
+   * proof to a checkpoint the province witnesses cosigned: storing it, signing a checkpoint and a
+   * round of cosignatures (asking for the proof of an event newer than the latest checkpoint has
+   * one signed and witnessed at once).
+   */
+  Latencies witnessedCheckpoints(int samples) throws Exception {
+    String auditor = federation.token(Roles.AUDITOR, null);
+    Latencies latencies = new Latencies();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < samples; i++) {
+        String subject = Orgs.uscc(Province.AH, 40_000_000 + i);
+        UUID id = EventIds.next();
+        ProducerRecord<String, byte[]> r =
+            new ProducerRecord<>(
+                Topics.RECOGNITION,
+                subject,
+                ("{\"id\":\"" + UUID.randomUUID() + "\",\"uscc\":\"" + subject + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(r, CloudEventHeaders.ID, id.toString());
+        header(r, CloudEventHeaders.SOURCE, "/yrd/recognition");
+        header(r, CloudEventHeaders.TYPE, "cn.yrd.recognition.granted.v1");
+        header(r, CloudEventHeaders.SUBJECT, subject);
+        header(r, CloudEventHeaders.TIME, java.time.OffsetDateTime.now().toString());
+        producer.send(r).get();
+        long arrived = System.nanoTime();
+        String url = federation.url("audit") + "/api/v1/events/" + id;
+        while (Api.get(url, auditor).statusCode() != 200) {
+          if (seconds(arrived) > 30) {
+            throw new IllegalStateException("no witnessed proof of " + id + " within 30 s");
+          }
+          pause(2);
+        }
+        latencies.record(System.nanoTime() - arrived);
+      }
+    }
+    return latencies;
+  }
+
+  /** The audit service's own p50 and p99 of one round of cosignatures, in milliseconds. */
+  double[] witnessingRound() {
+    String metrics = Api.get(federation.url("audit") + "/q/metrics", null).body();
+    double[] quantiles = new double[2];
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("yrd_audit_witnessing_seconds{")) {
+        double ms = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+        if (line.contains("quantile=\"0.5\"")) {
+          quantiles[0] = ms;
+        } else if (line.contains("quantile=\"0.99\"")) {
+          quantiles[1] = ms;
+        }
+      }
+    }
+    return quantiles;
+  }
+
   /** Latency of one organization's history, and of an inclusion proof. */
   Latencies[] auditQueries(int samples, Duration warmUp) {
     String auditor = federation.token(Roles.AUDITOR, null);

@@ -18,7 +18,8 @@ class SmokeBenchmarkTest {
     assertThat(Files.readString(report)).isEqualTo(markdown);
     for (String figure :
         new String[] {
-          "| 1a |", "| 1b |", "| 2 |", "| 3a |", "| 3b |", "| 4a |", "| 4b |", "| 4c |", "| 5 |"
+          "| 1a |", "| 1b |", "| 2 |", "| 3a |", "| 3b |", "| 4a |", "| 4b |", "| 4c |", "| 5 |",
+          "| 7a |", "| 7b |"
         }) {
       assertThat(markdown).contains(figure);
     }
