@@ -55,7 +55,7 @@ public class TlogResource {
   }
 
   @GET
-  @Path("/tile/{level: [0-9]{1,2}}/{index: .+}")
+  @Path("/tile/{level}/{index: .+}")
   @Produces(OCTETS)
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(

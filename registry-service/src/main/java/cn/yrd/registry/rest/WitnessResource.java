@@ -1,5 +1,6 @@
 package cn.yrd.registry.rest;
 
+import cn.yrd.contracts.Problem;
 import cn.yrd.registry.service.witness.CheckpointWitness;
 import cn.yrd.registry.service.witness.WitnessKey;
 import cn.yrd.registry.service.witness.WitnessOutcome;
@@ -50,23 +51,52 @@ public class WitnessResource {
       responseCode = "200",
       description = "The cosignature/v1 line",
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(responseCode = "400", description = "Malformed, or older than the last cosigned")
-  @APIResponse(responseCode = "403", description = "Not signed by the log's key")
-  @APIResponse(responseCode = "404", description = "A log this witness does not know")
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed, or older than the last cosigned",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not signed by the log's key",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "A log this witness does not know",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "409",
       description = "Old size mismatch: the body is the size this witness last cosigned",
       content =
           @Content(mediaType = "text/x.tlog.size", schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(responseCode = "422", description = "The proof does not verify: a fork")
+  @APIResponse(
+      responseCode = "422",
+      description = "The proof does not verify: a fork",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
   public Response addCheckpoint(byte[] body) {
     WitnessOutcome outcome =
         witness.addCheckpoint(
             new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
-    return Response.status(outcome.status())
-        .type(outcome.contentType())
-        .entity(outcome.body())
-        .build();
+    if (outcome.status() == 200 || outcome.status() == 409) {
+      return Response.status(outcome.status())
+          .type(outcome.contentType())
+          .entity(outcome.body())
+          .build();
+    }
+    // C2SP fixes the 200 and 409 bodies; other refusals are problems, like every API here.
+    throw ProblemException.of(
+        outcome.status(), "witness-refused", "Checkpoint refused", outcome.body().strip());
   }
 
   @GET
