@@ -10,6 +10,7 @@ import cn.yrd.audit.repository.AuditEvent;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.Topics;
+import cn.yrd.contracts.tlog.ConsistencyProof;
 import cn.yrd.local.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -215,7 +216,7 @@ class AuditLogTest {
             .jsonPath();
     assertThat(consistency.getString("firstRoot")).isEqualTo(lines[2]);
     assertThat(
-            Rfc9162Verifier.verifyConsistency(
+            ConsistencyProof.verify(
                 treeSize,
                 later,
                 root,

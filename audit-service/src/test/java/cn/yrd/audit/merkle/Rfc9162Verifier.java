@@ -1,14 +1,14 @@
 package cn.yrd.audit.merkle;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The verification algorithms of RFC 9162 §2.1.3.2 and §2.1.4.2, written from the RFC's text with
- * nothing shared with the production code (not even its hash helpers): an independent client-side
- * check of what the audit service serves.
+ * The inclusion verification of RFC 9162 §2.1.3.2, written from the RFC's text with nothing shared
+ * with the production code (not even its hash helpers): an independent client-side check of what
+ * the audit service serves. Consistency proofs are checked with the witnesses' verifier ({@code
+ * cn.yrd.contracts.tlog.ConsistencyProof}), which shares nothing with the audit's tree.
  */
 public final class Rfc9162Verifier {
   private Rfc9162Verifier() {}
@@ -40,54 +40,6 @@ public final class Rfc9162Verifier {
       sn >>= 1;
     }
     return sn == 0 && Arrays.equals(r, root);
-  }
-
-  public static boolean verifyConsistency(
-      long first, long second, byte[] firstHash, byte[] secondHash, List<byte[]> proof) {
-    if (first > second || first < 0) {
-      return false;
-    }
-    if (first == second) {
-      return proof.isEmpty() && Arrays.equals(firstHash, secondHash);
-    }
-    if (first == 0) {
-      return proof.isEmpty();
-    }
-    if (proof.isEmpty()) {
-      return false;
-    }
-    List<byte[]> path = new ArrayList<>(proof);
-    if (Long.bitCount(first) == 1) {
-      path.add(0, firstHash);
-    }
-    long fn = first - 1;
-    long sn = second - 1;
-    while ((fn & 1) == 1) {
-      fn >>= 1;
-      sn >>= 1;
-    }
-    byte[] fr = path.get(0);
-    byte[] sr = path.get(0);
-    for (byte[] c : path.subList(1, path.size())) {
-      if (sn == 0) {
-        return false;
-      }
-      if ((fn & 1) == 1 || fn == sn) {
-        fr = interior(c, fr);
-        sr = interior(c, sr);
-        if ((fn & 1) == 0) {
-          do {
-            fn >>= 1;
-            sn >>= 1;
-          } while ((fn & 1) == 0 && fn != 0);
-        }
-      } else {
-        sr = interior(sr, c);
-      }
-      fn >>= 1;
-      sn >>= 1;
-    }
-    return sn == 0 && Arrays.equals(fr, firstHash) && Arrays.equals(sr, secondHash);
   }
 
   public static byte[] leafHash(byte[] data) {
