@@ -694,23 +694,7 @@ final class Benchmarks {
             new ByteArraySerializer())) {
       for (long i = 0; i < missing; i++) {
         String subject = Orgs.uscc(Province.ZJ, 30_000_000 + (i % 100_000));
-        ProducerRecord<String, byte[]> r =
-            new ProducerRecord<>(
-                Topics.RECOGNITION,
-                subject,
-                ("{\"id\":\""
-                        + UUID.randomUUID()
-                        + "\",\"uscc\":\""
-                        + subject
-                        + "\",\"status\":\"GRANTED\",\"reasons\":[\"ALL_CHECKS_PASSED\"]}")
-                    .getBytes(StandardCharsets.UTF_8));
-        header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
-        header(r, CloudEventHeaders.ID, EventIds.next().toString());
-        header(r, CloudEventHeaders.SOURCE, "/yrd/recognition");
-        header(r, CloudEventHeaders.TYPE, "cn.yrd.recognition.granted.v1");
-        header(r, CloudEventHeaders.SUBJECT, subject);
-        header(r, CloudEventHeaders.TIME, java.time.OffsetDateTime.now().toString());
-        producer.send(r);
+        producer.send(recognitionGranted(EventIds.next(), subject));
       }
     }
     awaitCommitted("audit", Topics.RECOGNITION, published(Topics.RECOGNITION));
@@ -753,19 +737,7 @@ final class Benchmarks {
       for (int i = 0; i < samples; i++) {
         String subject = Orgs.uscc(Province.AH, 40_000_000 + i);
         UUID id = EventIds.next();
-        ProducerRecord<String, byte[]> r =
-            new ProducerRecord<>(
-                Topics.RECOGNITION,
-                subject,
-                ("{\"id\":\"" + UUID.randomUUID() + "\",\"uscc\":\"" + subject + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-        header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
-        header(r, CloudEventHeaders.ID, id.toString());
-        header(r, CloudEventHeaders.SOURCE, "/yrd/recognition");
-        header(r, CloudEventHeaders.TYPE, "cn.yrd.recognition.granted.v1");
-        header(r, CloudEventHeaders.SUBJECT, subject);
-        header(r, CloudEventHeaders.TIME, java.time.OffsetDateTime.now().toString());
-        producer.send(r).get();
+        producer.send(recognitionGranted(id, subject)).get();
         long arrived = System.nanoTime();
         String url = federation.url("audit") + "/api/v1/events/" + id;
         while (Api.get(url, auditor).statusCode() != 200) {
@@ -795,6 +767,27 @@ final class Benchmarks {
       }
     }
     return quantiles;
+  }
+
+  /** A recognition-granted CloudEvent as the recognition service publishes it. */
+  private static ProducerRecord<String, byte[]> recognitionGranted(UUID id, String subject) {
+    ProducerRecord<String, byte[]> r =
+        new ProducerRecord<>(
+            Topics.RECOGNITION,
+            subject,
+            ("{\"id\":\""
+                    + UUID.randomUUID()
+                    + "\",\"uscc\":\""
+                    + subject
+                    + "\",\"status\":\"GRANTED\",\"reasons\":[\"ALL_CHECKS_PASSED\"]}")
+                .getBytes(StandardCharsets.UTF_8));
+    header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
+    header(r, CloudEventHeaders.ID, id.toString());
+    header(r, CloudEventHeaders.SOURCE, "/yrd/recognition");
+    header(r, CloudEventHeaders.TYPE, "cn.yrd.recognition.granted.v1");
+    header(r, CloudEventHeaders.SUBJECT, subject);
+    header(r, CloudEventHeaders.TIME, java.time.OffsetDateTime.now().toString());
+    return r;
   }
 
   /** Latency of one organization's history, and of an inclusion proof. */
