@@ -1,14 +1,14 @@
 package cn.yrd.audit.service;
 
 import cn.yrd.audit.merkle.Hashes;
+import cn.yrd.contracts.tlog.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The bytes a leaf hashes, rebuilt the same way from a stored row: one {@code name=value} line per
- * attribute in a fixed order (absent values empty; the time as an ISO-8601 UTC instant), a blank
- * line, then the payload exactly as received (UTF-8).
+ * The bytes a leaf hashes ({@link AuditEntry}), rebuilt the same way from a stored row; the time
+ * as an ISO-8601 UTC instant.
  */
 public final class CanonicalForm {
   private CanonicalForm() {}
@@ -23,33 +23,15 @@ public final class CanonicalForm {
       String province,
       Long sequence,
       String topic) {
-    String text =
-        "ce_id="
-            + eventId
-            + "\n"
-            + "ce_type="
-            + type
-            + "\n"
-            + "ce_source="
-            + source
-            + "\n"
-            + "ce_subject="
-            + nullToEmpty(subject)
-            + "\n"
-            + "ce_time="
-            + nullToEmpty(time(time))
-            + "\n"
-            + "ce_province="
-            + nullToEmpty(province)
-            + "\n"
-            + "ce_sequence="
-            + (sequence == null ? "" : sequence.toString())
-            + "\n"
-            + "topic="
-            + topic
-            + "\n"
-            + "\n";
-    return text.getBytes(StandardCharsets.UTF_8);
+    return AuditEntry.attributes(
+        eventId.toString(),
+        type,
+        source,
+        subject,
+        time(time),
+        province,
+        sequence == null ? null : sequence.toString(),
+        topic);
   }
 
   /**
@@ -78,9 +60,5 @@ public final class CanonicalForm {
   /** The leaf hash of a canonical form: its {@link #attributes}, then the payload's UTF-8 bytes. */
   public static byte[] leafHash(byte[] attributes, byte[] payload) {
     return Hashes.leaf(attributes, payload);
-  }
-
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
   }
 }

@@ -64,7 +64,8 @@ public final class ConsistencyProof {
     return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
   }
 
-  private static byte[] interior(byte[] left, byte[] right) {
+  /** RFC 6962 §2.1: SHA-256(0x01 ‖ left ‖ right). */
+  static byte[] interior(byte[] left, byte[] right) {
     byte[] all = new byte[1 + left.length + right.length];
     all[0] = 1;
     System.arraycopy(left, 0, all, 1, left.length);
