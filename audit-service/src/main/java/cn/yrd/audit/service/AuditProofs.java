@@ -30,28 +30,40 @@ public class AuditProofs {
    * event is newer than the latest one.
    */
   public AuditViews.ProvenEvent proven(AuditViews.EventView event) {
-    Checkpointer.Checkpoint checkpoint =
-        checkpointer
-            .latest()
-            .filter(c -> c.treeSize() > event.leafIndex())
-            .or(checkpointer::issue)
-            .filter(c -> c.treeSize() > event.leafIndex())
-            .orElseThrow(() -> notYetWitnessed(event.leafIndex()));
+    Checkpointer.Checkpoint checkpoint = covering(event.leafIndex());
     List<String> hashes =
-        NodeStore.with(
-                dataSource,
-                nodes ->
-                    nodes.prefetched(
-                        tree ->
-                            new MerkleTree(tree)
-                                .inclusionProof(event.leafIndex(), checkpoint.treeSize())))
-            .stream()
+        inclusionProofs(List.of(event.leafIndex()), checkpoint.treeSize()).get(0).stream()
             .map(B64::encodeToString)
             .toList();
     return new AuditViews.ProvenEvent(
         event,
         new AuditViews.InclusionProof(
             event.leafIndex(), checkpoint.treeSize(), hashes, checkpoint.note()));
+  }
+
+  /**
+   * The latest published checkpoint if it includes the leaf; otherwise one is signed (and
+   * witnessed) now. 503 when no published checkpoint includes it yet.
+   */
+  public Checkpointer.Checkpoint covering(long leafIndex) {
+    return checkpointer
+        .latest()
+        .filter(c -> c.treeSize() > leafIndex)
+        .or(checkpointer::issue)
+        .filter(c -> c.treeSize() > leafIndex)
+        .orElseThrow(() -> notYetWitnessed(leafIndex));
+  }
+
+  /** The inclusion proof of each leaf in the tree of {@code treeSize}, read in one transaction. */
+  public List<List<byte[]>> inclusionProofs(List<Long> leafIndexes, long treeSize) {
+    return NodeStore.with(
+        dataSource,
+        nodes ->
+            nodes.prefetched(
+                tree -> {
+                  MerkleTree merkle = new MerkleTree(tree);
+                  return leafIndexes.stream().map(i -> merkle.inclusionProof(i, treeSize)).toList();
+                }));
   }
 
   /** The latest signed checkpoint (one is signed now if there is none yet) and its keys. */
@@ -90,12 +102,20 @@ public class AuditProofs {
     witnessing
         .keys()
         .forEach(
-            (name, k) -> policy.append("witness ").append(name).append(' ').append(k).append('\n'));
+            (name, k) ->
+                policy
+                    .append("witness ")
+                    .append(name)
+                    .append(' ')
+                    .append(k)
+                    .append(' ')
+                    .append(witnessing.urls().get(name))
+                    .append('\n'));
     if (witnessing.quorum() == 0) {
       return policy.append("quorum none\n").toString();
     }
     policy.append("group provinces ").append(witnessing.quorum());
-    witnessing.keys().keySet().forEach(name -> policy.append(' ').append(name.replace('/', '-')));
+    witnessing.keys().keySet().forEach(name -> policy.append(' ').append(name));
     return policy.append("\nquorum provinces\n").toString();
   }
 

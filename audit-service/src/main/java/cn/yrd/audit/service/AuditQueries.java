@@ -2,6 +2,7 @@ package cn.yrd.audit.service;
 
 import cn.yrd.audit.api.AuditViews;
 import cn.yrd.audit.repository.AuditEvent;
+import cn.yrd.contracts.Topics;
 import cn.yrd.support.jdbc.EntityRow;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -65,13 +67,64 @@ public class AuditQueries {
   }
 
   public Optional<AuditViews.EventView> byId(UUID eventId) {
+    List<AuditViews.EventView> found = new ArrayList<>();
+    read(
+        "SELECT " + COLUMNS + " FROM audit_event WHERE event_id = ?", List.of(eventId), found::add);
+    return found.stream().findFirst();
+  }
+
+  /** The latest event of one recognition request (not of a conflict). */
+  public Optional<AuditViews.EventView> latestOfRecognition(UUID recognition) {
+    List<AuditViews.EventView> found = new ArrayList<>();
+    read(
+        "SELECT "
+            + COLUMNS
+            + " FROM audit_event WHERE correlation_id = ? AND topic = ?"
+            + " AND event_type NOT LIKE 'cn.yrd.recognition.conflict-%'"
+            + " ORDER BY leaf_index DESC LIMIT 1",
+        List.of(recognition.toString(), Topics.RECOGNITION),
+        found::add);
+    return found.stream().findFirst();
+  }
+
+  /**
+   * The events up to {@code lastLeaf} that a recognition's decision rests on: every event about the
+   * organization except other recognitions', and every conflict that names it.
+   */
+  public List<AuditViews.EventView> ledTo(
+      String uscc, String recognition, Set<String> conflictTypes, long lastLeaf) {
+    List<AuditViews.EventView> events = new ArrayList<>();
+    read(
+        "SELECT "
+            + COLUMNS
+            + " FROM audit_event WHERE leaf_index <= ? AND ((subject = ? AND (topic <> ?"
+            + " OR correlation_id = ? OR event_type = ANY (?))) OR (event_type = ANY (?)"
+            + " AND strpos(payload, ?) > 0)) ORDER BY leaf_index",
+        List.of(
+            lastLeaf,
+            uscc,
+            Topics.RECOGNITION,
+            recognition,
+            conflictTypes.toArray(String[]::new),
+            conflictTypes.toArray(String[]::new),
+            "\"" + uscc + "\""),
+        events::add);
+    return events;
+  }
+
+  private void read(String sql, List<Object> params, Consumer<AuditViews.EventView> sink) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM audit_event WHERE event_id = ?")) {
-      query.setObject(1, eventId);
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        Object value = params.get(i);
+        query.setObject(
+            i + 1,
+            value instanceof String[] array ? connection.createArrayOf("text", array) : value);
+      }
       try (ResultSet rows = query.executeQuery()) {
-        return rows.next() ? Optional.of(view(rows)) : Optional.empty();
+        while (rows.next()) {
+          sink.accept(view(rows));
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -91,19 +144,7 @@ public class AuditQueries {
     condition(sql, params, "correlation_id = ?", f.correlation());
     sql.append(" ORDER BY leaf_index LIMIT ?");
     params.add(limit);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < params.size(); i++) {
-        query.setObject(i + 1, params.get(i));
-      }
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          sink.accept(view(rows));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    read(sql.toString(), params, sink);
   }
 
   private static void condition(

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The bytes a leaf hashes ({@link AuditEntry}), rebuilt the same way from a stored row; the time
- * as an ISO-8601 UTC instant.
+ * The bytes a leaf hashes ({@link AuditEntry}), rebuilt the same way from a stored row; the time as
+ * an ISO-8601 UTC instant.
  */
 public final class CanonicalForm {
   private CanonicalForm() {}
