@@ -8,8 +8,10 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.UsccGenerator;
+import cn.yrd.contracts.evidence.EvidenceVerifier;
 import cn.yrd.contracts.tlog.SignedNote;
 import cn.yrd.contracts.tlog.VerifierKey;
+import cn.yrd.contracts.tlog.WitnessPolicy;
 import cn.yrd.local.Federation;
 import cn.yrd.local.InfraSettings;
 import dev.sigstore.merkle.InclusionProofVerifier;
@@ -17,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -282,6 +285,46 @@ class FederationEndToEndTest {
           .as("province witnesses that cosigned the checkpoint")
           .isGreaterThanOrEqualTo(3);
     }
+    checkEvidenceOffline(audit, id, code);
+  }
+
+  /**
+   * The host province's reader downloads the evidence of the revoked recognition; the repository's
+   * verify-evidence command checks it against the published witness policy, with no service.
+   */
+  private static void checkEvidenceOffline(String audit, String id, String code) throws Exception {
+    Path dir = Files.createTempDirectory("evidence");
+    Path file = dir.resolve("recognition-" + id + ".evidence");
+    Path policy = dir.resolve("witness-policy.txt");
+    Files.write(
+        file,
+        as(Roles.READER, Province.SH)
+            .baseUri(audit)
+            .get("/api/v1/recognitions/" + id + "/evidence")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray());
+    Files.writeString(
+        policy, as(Roles.AUDITOR, null).baseUri(audit).get("/api/v1/witness-policy").asString());
+    Path root = Path.of(System.getProperty("yrd.root", "../..")).toAbsolutePath().normalize();
+    Process check =
+        new ProcessBuilder(
+                root.resolve("audit-service/verify-evidence").toString(),
+                file.toString(),
+                "--policy",
+                policy.toString())
+            .redirectErrorStream(true)
+            .start();
+    String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor()).as(report).isZero();
+    assertThat(report)
+        .startsWith("OK: recognition " + id + " of " + code + ": REVOKED\n")
+        .contains("cn.yrd.registration.registered.v1", "cn.yrd.recognition.revoked.v1");
+    EvidenceVerifier.Verdict verdict =
+        EvidenceVerifier.verify(
+            Files.readAllBytes(file), WitnessPolicy.parse(Files.readString(policy)));
+    assertThat(verdict.summary().cosignedBy()).hasSizeGreaterThanOrEqualTo(3);
   }
 
   /** The witnesses of the published policy (C2SP tlog-policy), by their verifier keys. */
@@ -294,12 +337,7 @@ class FederationEndToEndTest {
             .statusCode(200)
             .extract()
             .asString();
-    assertThat(policy).contains("quorum provinces");
-    return policy
-        .lines()
-        .filter(line -> line.startsWith("witness "))
-        .map(line -> VerifierKey.parse(line.split(" ")[2]))
-        .toList();
+    return List.copyOf(WitnessPolicy.parse(policy).witnesses().values());
   }
 
   private static boolean signed(String note, String keyName, String publicKey) throws Exception {
