@@ -1,5 +1,6 @@
 import { t, language, setLanguage } from './i18n.js';
 import { parsePolicy, verifyEvent } from './verify.js';
+import { verifyEvidence } from './evidence.js';
 import { drawMap } from './map.js';
 
 const state = { token: null, claims: null, config: null, timer: null };
@@ -240,16 +241,60 @@ async function verifyTrail(items) {
   $('#verify-summary').dataset.verified = String(good);
 }
 
+/** Saves a text resource of a service as a file, with the caller's token. */
+async function download(base, path, filename) {
+  const blob = new Blob([await text(base, path)], { type: 'text/plain' });
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: filename });
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+async function evidencePage() {
+  page(`<section class="card"><h2>${t('evidence')}</h2><p class="muted">${t('evidenceHelp')}</p>
+    <form id="evidence-form" class="filters">
+      <label>${t('evidenceFile')} <input type="file" id="evidence-file"></label>
+      <label>${t('policyFile')} <input type="file" id="policy-file"></label>
+      <button>${t('check')}</button> <a href="#" id="policy-download">${t('downloadPolicy')}</a></form>
+    <div id="evidence-result"></div></section>`);
+  $('#policy-download').onclick = (e) => {
+    e.preventDefault();
+    download(state.config.audit, '/api/v1/witness-policy', 'witness-policy.txt').catch(failure);
+  };
+  $('#evidence-form').onsubmit = async (e) => {
+    e.preventDefault();
+    const [file, policy] = [$('#evidence-file').files[0], $('#policy-file').files[0]];
+    if (!file || !policy) return;
+    let verdict;
+    try {
+      verdict = await verifyEvidence(new Uint8Array(await file.arrayBuffer()), await policy.text());
+    } catch (err) {
+      verdict = { failures: [err.message] };
+    }
+    const s = verdict.summary;
+    $('#evidence-result').innerHTML = verdict.failures.length
+      ? `<p id="evidence-verdict" class="result bad" data-ok="false">✘ ${t('failed')}</p>
+         <ul id="evidence-failures">${verdict.failures.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`
+      : `<p id="evidence-verdict" class="result ok" data-ok="true">✔ ${esc(s.uscc)} · ${esc(s.status)} · ${t('checkpointOf')} ${s.treeSize} ·
+           ${s.cosignedBy.length} ${t('witnesses')}: ${s.cosignedBy.map(esc).join(', ')}</p>
+         <table class="grid" id="evidence-events"><tbody>${s.events.map((ev) => `<tr><td>#${ev.index}</td><td>${esc(ev.type)}</td>
+           <td>${esc(ev.time)}</td><td class="muted">${esc(ev.eventId)}</td></tr>`).join('')}</tbody></table>`;
+  };
+}
+
 async function recognitionsPage() {
   const data = await recognition('/api/v1/recognitions?size=100');
   const mayDecide = (r) => r.status === 'PENDING_REVIEW' && has('recognition-officer') && province() === r.hostProvince;
   page(`<section class="card"><h2>${t('recognitions')}</h2><table class="grid" id="recognition-list"><thead><tr>
     <th>${t('uscc')}</th><th>${t('home')}</th><th>${t('host')}</th><th>${t('scope')}</th><th>${t('status')}</th><th></th></tr></thead><tbody>
     ${data.items.map((r) => `<tr data-id="${r.id}"><td><a href="#/organizations/${r.uscc}">${r.uscc}</a></td><td>${t(r.homeProvince)}</td>
-      <td>${t(r.hostProvince)}</td><td>${r.scope}</td><td>${r.status}</td><td>${mayDecide(r)
+      <td>${t(r.hostProvince)}</td><td>${r.scope}</td><td>${r.status}</td><td><button class="link" data-evidence="${r.id}">${t('evidence')}</button> ${mayDecide(r)
         ? `<input class="decision-note" placeholder="${t('note')}" maxlength="500"><button data-decide="GRANTED">${t('grant')}</button>
            <button data-decide="REJECTED" class="secondary">${t('reject')}</button>` : ''}</td></tr>`).join('') || `<tr><td colspan="6">${t('empty')}</td></tr>`}
     </tbody></table></section>`);
+  document.querySelectorAll('[data-evidence]').forEach((b) => {
+    b.onclick = () => download(state.config.audit, `/api/v1/recognitions/${b.dataset.evidence}/evidence`,
+      `recognition-${b.dataset.evidence}.evidence`).catch(failure);
+  });
   document.querySelectorAll('[data-decide]').forEach((b) => {
     b.onclick = async () => {
       const row = b.closest('tr');
@@ -272,7 +317,7 @@ function shell() {
   document.title = t('title');
   $('#app-title').textContent = t('title');
   $('#nav').innerHTML = state.token
-    ? [['overview', '#/overview'], ['conflicts', '#/conflicts'], ['organization', '#/organizations/'], ['recognitions', '#/recognitions']]
+    ? [['overview', '#/overview'], ['conflicts', '#/conflicts'], ['organization', '#/organizations/'], ['recognitions', '#/recognitions'], ['evidence', '#/evidence']]
       .map(([k, href]) => `<a href="${href}" data-nav="${k}">${t(k)}</a>`).join('')
     : '';
   $('#who').innerHTML = state.token
@@ -295,6 +340,7 @@ async function route() {
     else if (name === 'conflicts') await conflictsPage();
     else if (name === 'organizations') await organizationPage(arg);
     else if (name === 'recognitions') await recognitionsPage();
+    else if (name === 'evidence') await evidencePage();
     else if (name === 'sign-in') signInPage();
     else await overviewPage();
   } catch (e) {

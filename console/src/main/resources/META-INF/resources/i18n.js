@@ -35,6 +35,11 @@ const LABELS = {
   live: ['自动刷新', 'Live'], empty: ['暂无', 'Nothing here'],
   notAllowed: ['当前身份无权操作', 'Your token may not do this'],
   leaf: ['叶哈希', 'Leaf'], root: ['根哈希', 'Root'], signature: ['签名', 'Signature'],
+  evidence: ['互认证据', 'Evidence'], evidenceFile: ['证据文件', 'Evidence file'], policyFile: ['见证策略', 'Witness policy'],
+  check: ['检查', 'Check'], downloadPolicy: ['下载已发布的见证策略', 'Download the published witness policy'],
+  checkpointOf: ['检查点事件数', 'checkpoint of'],
+  evidenceHelp: ['在浏览器中离线检查互认决定的证据文件：日志签名与见证法定数、每个事件的包含证明、事件以该互认的决定结尾。任何字节被改动都会指出失败之处。',
+    "Checks a recognition decision's evidence file offline, in this browser: the log's signature and the witnesses' quorum, each event's inclusion proof, and that the events end with the decision. Any altered byte is named."],
 };
 
 let lang = localStorage.getItem('yrd.lang') || 'zh';

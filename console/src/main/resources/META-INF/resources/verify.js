@@ -86,54 +86,124 @@ async function checkSignature(checkpoint, publicKeyB64) {
 }
 
 /**
- * Parses a C2SP tlog-policy: the witnesses' verifier keys and how many must cosign
- * (`quorum none` is 0).
+ * Parses a C2SP tlog-policy strictly: its logs, its witnesses, its groups and the quorum
+ * (`quorum` is the top group's threshold, 0 for `quorum none`). Throws naming the line at fault.
  */
 export function parsePolicy(text) {
+  const logs = [];
   const witnesses = [];
-  let quorum = 0;
   const groups = {};
-  for (const raw of text.split('\n')) {
-    const line = raw.trim().split(/\s+/);
-    if (line[0] === 'witness') witnesses.push({ name: line[1], vkey: line[2] });
-    if (line[0] === 'group') groups[line[1]] = line[2] === 'all' ? line.length - 3 : line[2] === 'any' ? 1 : Number(line[2]);
-    if (line[0] === 'quorum') quorum = line[1] === 'none' ? 0 : (groups[line[1]] ?? 1);
-  }
-  return { witnesses, quorum };
+  let quorumName = null;
+  const known = (n) => witnesses.some((w) => w.name === n) || n in groups;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const items = line.split(/[ \t]+/);
+    const fail = (why) => { throw new Error(`policy line ${i + 1}: ${why}`); };
+    const named = () => {
+      if (items.length < 3) fail(`expected ${items[0]} <name> …`);
+      if (items[1] === 'none' || known(items[1])) fail(`${items[1]} is already defined`);
+      return items[1];
+    };
+    if (items[0] === 'log') {
+      if (items.length < 2 || items.length > 3) fail('expected log … <vkey> [<url>]');
+      logs.push(items[1]);
+    } else if (items[0] === 'witness') {
+      const name = named();
+      if (items.length > 4) fail('expected witness … <vkey> [<url>]');
+      witnesses.push({ name, vkey: items[2] });
+    } else if (items[0] === 'group') {
+      const name = named();
+      const members = items.slice(3);
+      if (!members.length) fail('a group has at least one member');
+      members.forEach((m) => { if (!known(m)) fail(`${m} is not an earlier witness or group`); });
+      const k = items[2] === 'all' ? members.length : items[2] === 'any' ? 1 : /^[1-9][0-9]{0,3}$/.test(items[2]) ? Number(items[2]) : 0;
+      if (k < 1 || k > members.length) fail('the threshold is all, any or 1 ≤ k ≤ n');
+      groups[name] = { threshold: k, members };
+    } else if (items[0] === 'quorum') {
+      if (quorumName !== null || items.length !== 2) fail('a policy has exactly one quorum <name> line');
+      if (items[1] !== 'none' && !known(items[1])) fail('the quorum names no earlier witness or group');
+      quorumName = items[1];
+    } else {
+      fail(`unknown keyword ${items[0]}`);
+    }
+  });
+  if (quorumName === null) throw new Error('the policy has no quorum line');
+  const quorum = quorumName === 'none' ? 0 : groups[quorumName]?.threshold ?? 1;
+  return { logs, witnesses, groups, quorumName, quorum };
 }
 
-/** A cosignature/v1 verifier key (type 0x04): its name, key ID and raw Ed25519 key. */
-function cosignerKey(vkey) {
-  const [name, id, key] = [vkey.slice(0, vkey.indexOf('+')), ...vkey.slice(vkey.indexOf('+') + 1).split(/\+(.*)/s)];
-  const typed = unb64(key);
-  return typed[0] === 0x04 ? { name, id, raw: typed.slice(1) } : null;
+/** Whether the named witnesses' cosignatures satisfy the policy's quorum. */
+export function quorumMet(policy, names) {
+  const witnessed = (n) => {
+    const group = policy.groups[n];
+    return group ? group.members.filter(witnessed).length >= group.threshold : names.includes(n);
+  };
+  return policy.quorumName === 'none' || witnessed(policy.quorumName);
 }
+
+/** A C2SP verifier key: its name, hex key ID, type (1 a log's, 4 a cosigner's) and raw key. */
+function parseVkey(vkey) {
+  const first = vkey.indexOf('+');
+  const second = vkey.indexOf('+', first + 1);
+  if (first < 1 || second < 0) return null;
+  try {
+    const typed = unb64(vkey.slice(second + 1));
+    return typed.length === 33
+      ? { name: vkey.slice(0, first), id: vkey.slice(first + 1, second), type: typed[0], raw: typed.slice(1) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
- * The policy's witnesses whose Ed25519 cosignature/v1 on the checkpoint verifies: the signed
- * message is `cosignature/v1\ntime <t>\n` and the note body; the signature line carries the
- * key ID, the 8-byte timestamp and the signature.
+ * Whether one signature line verifies by a verifier key: a log's Ed25519 signature over the note
+ * body, or a witness's cosignature/v1 over `cosignature/v1\ntime <t>\n` and the body (the line
+ * carries the key ID, the 8-byte timestamp and the signature). null if this browser has no Ed25519.
  */
+export async function lineSignedBy(line, body, vkey) {
+  const k = parseVkey(vkey);
+  if (!k || !line.startsWith('— ' + k.name + ' ')) return false;
+  let tagged;
+  try {
+    tagged = unb64(line.slice(k.name.length + 3));
+  } catch {
+    return false;
+  }
+  if (hex(tagged.slice(0, 4)) !== k.id) return false;
+  let message;
+  let signature;
+  if (k.type === 1 && tagged.length === 68) {
+    message = enc.encode(body);
+    signature = tagged.slice(4);
+  } else if (k.type === 4 && tagged.length === 76) {
+    const time = new DataView(tagged.buffer, tagged.byteOffset + 4, 8).getBigUint64(0);
+    message = enc.encode(`cosignature/v1\ntime ${time}\n` + body);
+    signature = tagged.slice(12);
+  } else {
+    return false;
+  }
+  try {
+    const key = await crypto.subtle.importKey('raw', k.raw, { name: 'Ed25519' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
+  } catch {
+    return null;
+  }
+}
+
+/** The policy's witnesses whose cosignature on the checkpoint verifies; null without Ed25519. */
 export async function cosigners(checkpoint, policy) {
   const valid = [];
   for (const w of policy.witnesses) {
-    const k = cosignerKey(w.vkey);
-    if (!k) continue;
     for (const line of checkpoint.signatures) {
-      if (!line.startsWith('— ' + k.name + ' ')) continue;
-      const tagged = unb64(line.slice(k.name.length + 3));
-      const idHex = [...tagged.slice(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
-      if (tagged.length !== 76 || idHex !== k.id) continue;
-      const time = new DataView(tagged.buffer, tagged.byteOffset + 4, 8).getBigUint64(0);
-      try {
-        const key = await crypto.subtle.importKey('raw', k.raw, { name: 'Ed25519' }, false, ['verify']);
-        const message = enc.encode(`cosignature/v1\ntime ${time}\n` + checkpoint.text);
-        if (await crypto.subtle.verify({ name: 'Ed25519' }, key, tagged.slice(12), message)) {
-          valid.push(w.name);
-          break;
-        }
-      } catch (e) {
-        return null; // this browser has no Ed25519 in WebCrypto
+      const signed = await lineSignedBy(line, checkpoint.text, w.vkey);
+      if (signed === null) return null;
+      if (signed) {
+        valid.push(w.name);
+        break;
       }
     }
   }
@@ -154,9 +224,9 @@ export async function verifyEvent(proven, publicKeyB64, policy) {
   const rootMatches = checkpoint.size === proof.treeSize && same(root, checkpoint.root);
   const signed = await checkSignature(checkpoint, publicKeyB64);
   const witnessed = policy ? await cosigners(checkpoint, policy) : [];
-  const quorumMet = witnessed === null ? null : !policy || witnessed.length >= policy.quorum;
+  const quorum = witnessed === null ? null : !policy || quorumMet(policy, witnessed);
   return {
-    leafMatches, rootMatches, signed, witnessed, quorumMet,
-    ok: leafMatches && rootMatches && signed !== false && quorumMet !== false,
+    leafMatches, rootMatches, signed, witnessed, quorumMet: quorum,
+    ok: leafMatches && rootMatches && signed !== false && quorum !== false,
   };
 }

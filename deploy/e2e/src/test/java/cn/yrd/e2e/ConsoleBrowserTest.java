@@ -49,6 +49,7 @@ class ConsoleBrowserTest {
   private static WebDriverWait wait;
   private static String shUscc;
   private static String conflictId;
+  private static String recognitionId;
 
   @BeforeAll
   static void start() {
@@ -85,7 +86,7 @@ class ConsoleBrowserTest {
             "{\"level\":5,\"awardedOn\":\"" + awardedOn + "\",\"decisionNumber\":\"沪民评〔2026〕1号\"}");
     assertThat(grade.statusCode()).as(grade.body()).isBetween(200, 201);
     conflictId = TestFederation.awaitConflictOf(federation, shUscc);
-    TestFederation.requestRecognition(federation, Province.JS, jsUscc, Province.SH);
+    recognitionId = TestFederation.requestRecognition(federation, Province.JS, jsUscc, Province.SH);
     TestFederation.awaitAuditTrail(federation, shUscc, 2);
 
     ChromeOptions options = new ChromeOptions();
@@ -240,5 +241,64 @@ class ConsoleBrowserTest {
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#recognition-list tr[data-id]")));
     screenshot("recognitions");
+  }
+
+  @Test
+  @Order(6)
+  void aRecognitionsEvidenceIsCheckedOfflineInTheBrowserAndAnAlteredByteIsNamed() throws Exception {
+    String audit = federation.url("audit");
+    String auditor = federation.token(Roles.AUDITOR, null);
+    HttpResponse<String> evidence = null;
+    for (int i = 0; i < 60 && (evidence == null || evidence.statusCode() != 200); i++) {
+      if (evidence != null) {
+        Thread.sleep(500);
+      }
+      evidence =
+          Http.send(
+              "GET",
+              audit + "/api/v1/recognitions/" + recognitionId + "/evidence",
+              auditor,
+              null,
+              null);
+    }
+    assertThat(evidence.statusCode()).as(evidence.body()).isEqualTo(200);
+    Path dir = Files.createTempDirectory("evidence");
+    Path file = Files.writeString(dir.resolve("recognition.evidence"), evidence.body());
+    Path policy =
+        Files.writeString(
+            dir.resolve("witness-policy.txt"),
+            Http.send("GET", audit + "/api/v1/witness-policy", auditor, null, null).body());
+    int extra = evidence.body().indexOf("\nextra ") + 20;
+    char swapped = evidence.body().charAt(extra) == 'A' ? 'B' : 'A';
+    Path altered =
+        Files.writeString(
+            dir.resolve("altered.evidence"),
+            evidence.body().substring(0, extra) + swapped + evidence.body().substring(extra + 1));
+
+    signIn(auditor);
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/evidence");
+    checkInBrowser(file, policy);
+    assertThat(browser.findElement(By.id("evidence-verdict")).getAttribute("data-ok"))
+        .as(browser.findElement(By.id("evidence-result")).getText())
+        .isEqualTo("true");
+    assertThat(browser.findElements(By.cssSelector("#evidence-events tr")))
+        .hasSizeGreaterThanOrEqualTo(3);
+    screenshot("evidence");
+
+    checkInBrowser(altered, policy);
+    assertThat(browser.findElement(By.id("evidence-verdict")).getAttribute("data-ok"))
+        .isEqualTo("false");
+    assertThat(browser.findElement(By.id("evidence-failures")).getText())
+        .startsWith("proof 1 (index ")
+        .contains("its inclusion proof does not lead to the checkpoint's root");
+  }
+
+  private static void checkInBrowser(Path evidence, Path policy) {
+    browser.findElement(By.id("evidence-file")).sendKeys(evidence.toString());
+    browser.findElement(By.id("policy-file")).sendKeys(policy.toString());
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('evidence-result').innerHTML = '';");
+    browser.findElement(By.cssSelector("#evidence-form button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-verdict")));
   }
 }
