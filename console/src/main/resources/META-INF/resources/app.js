@@ -122,22 +122,31 @@ function conflictFilters() {
   return new URLSearchParams(location.hash.split('?')[1] || 'status=OPEN');
 }
 
+/** The values of an enumeration as the recognition service's OpenAPI document declares them. */
+async function enumOf(schema) {
+  state.schemas ??= (await (await fetch(state.config.recognition + '/q/openapi?format=json')).json()).components.schemas;
+  return state.schemas[schema]?.enum ?? [];
+}
+
 async function conflictsPage() {
   const filters = conflictFilters();
-  const data = await recognition('/api/v1/conflicts?size=100&' + filters.toString());
+  const [data, types, severities, provinces, statuses] = await Promise.all([
+    recognition('/api/v1/conflicts?size=100&' + filters.toString()),
+    ...['ConflictType', 'Severity', 'Province', 'ConflictStatus'].map(enumOf),
+  ]);
   const select = (name, values) => `<label>${t(name)} <select name="${name}"><option value="">${t('any')}</option>
-    ${values.map((v) => `<option ${filters.get(name) === v ? 'selected' : ''}>${v}</option>`).join('')}</select></label>`;
+    ${values.map((v) => `<option value="${v}" ${filters.get(name) === v ? 'selected' : ''}>${t(v)}</option>`).join('')}</select></label>`;
   page(`<section class="card"><h2>${t('conflicts')} <small class="live">● ${t('live')}</small></h2>
     <form id="filters" class="filters">
-      ${select('type', ['DUPLICATE_REGISTRATION', 'REGION_MISMATCH', 'STATUS_DIVERGENCE', 'SANCTION_RATING', 'NAME_COLLISION', 'LEGAL_REP_MULTIPLE', 'LEGAL_REP_BARRED', 'SEQUENCE_GAP'])}
-      ${select('severity', ['HIGH', 'MEDIUM', 'LOW'])}
-      ${select('province', ['SH', 'JS', 'ZJ', 'AH'])}
-      ${select('status', ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'DISMISSED'])}
+      ${select('type', types)}
+      ${select('severity', severities)}
+      ${select('province', provinces)}
+      ${select('status', statuses)}
     </form>
     <table class="grid" id="conflict-list"><thead><tr><th>${t('type')}</th><th>${t('severity')}</th><th>${t('status')}</th>
     <th>${t('province')}</th><th>${t('uscc')}</th><th>${t('opened')}</th></tr></thead><tbody>
-    ${data.items.map((c) => `<tr data-id="${c.id}"><td><a href="#/conflicts/${c.id}">${esc(c.type)}</a></td>
-      <td class="sev-${c.severity}">${c.severity}</td><td>${c.status}</td><td>${c.provinces.join(' · ')}</td>
+    ${data.items.map((c) => `<tr data-id="${c.id}"><td><a href="#/conflicts/${c.id}">${esc(t(c.type))}</a></td>
+      <td class="sev-${c.severity}">${t(c.severity)}</td><td>${t(c.status)}</td><td>${c.provinces.join(' · ')}</td>
       <td>${c.usccs.map((u) => `<a href="#/organizations/${u}">${u}</a>`).join('<br>')}</td>
       <td>${new Date(c.openedAt).toLocaleString()}</td></tr>`).join('') || `<tr><td colspan="6">${t('empty')}</td></tr>`}
     </tbody></table></section>`);
@@ -200,17 +209,19 @@ async function organizationPage(uscc) {
   } else {
     const [view, events] = await Promise.all([
       recognition('/api/v1/organizations/' + encodeURIComponent(uscc)),
-      audit('/api/v1/events?limit=200&uscc=' + encodeURIComponent(uscc)).catch(() => ({ items: [] })),
+      audit('/api/v1/events?limit=200&uscc=' + encodeURIComponent(uscc))
+        .catch((e) => ({ items: [], forbidden: e.status === 403 || e.status === 401 })),
     ]);
     page(`<section class="card"><h2>${t('organization')} ${esc(view.uscc)}</h2>${search}
       <div class="columns">${view.records.map((r) => `<div class="record"><h3>${t(r.province)}</h3>
-        <p><strong>${esc(r.state.name)}</strong></p><p>${esc(r.state.status)} · v${r.state.version}</p>
+        <p><strong>${esc(r.state.name)}</strong></p><p>${esc(t(r.state.status))} · v${r.state.version}</p>
         <p class="muted">${esc(r.lastEventType)}</p></div>`).join('') || t('noRecords')}</div>
       <h3>${t('recognitionsOf')}</h3><table class="grid"><tbody>${view.recognitions.map((r) => `<tr><td>${t(r.homeProvince)} → ${t(r.hostProvince)}</td>
-        <td>${r.scope}</td><td>${r.status}</td></tr>`).join('') || `<tr><td>${t('empty')}</td></tr>`}</tbody></table>
+        <td>${t(r.scope)}</td><td>${t(r.status)}</td></tr>`).join('') || `<tr><td>${t('empty')}</td></tr>`}</tbody></table>
       <h3>${t('auditTrail')} <button id="verify">${t('verify')}</button> <span id="verify-summary"></span></h3>
       <table class="grid" id="trail"><tbody>${events.items.map((e) => `<tr data-event="${e.eventId}"><td>#${e.leafIndex}</td><td>${esc(e.type)}</td>
-        <td>${esc(e.province ?? '')}</td><td>${new Date(e.time).toLocaleString()}</td><td class="result"></td></tr>`).join('') || `<tr><td>${t('empty')}</td></tr>`}</tbody></table></section>`);
+        <td>${esc(e.province ?? '')}</td><td>${new Date(e.time).toLocaleString()}</td><td class="result"></td></tr>`).join('')
+          || `<tr><td class="${events.forbidden ? 'not-allowed' : ''}">${t(events.forbidden ? 'notAllowed' : 'empty')}</td></tr>`}</tbody></table></section>`);
     $('#verify').onclick = () => verifyTrail(events.items);
   }
   $('#search').onsubmit = (e) => {
@@ -287,7 +298,7 @@ async function recognitionsPage() {
   page(`<section class="card"><h2>${t('recognitions')}</h2><table class="grid" id="recognition-list"><thead><tr>
     <th>${t('uscc')}</th><th>${t('home')}</th><th>${t('host')}</th><th>${t('scope')}</th><th>${t('status')}</th><th></th></tr></thead><tbody>
     ${data.items.map((r) => `<tr data-id="${r.id}"><td><a href="#/organizations/${r.uscc}">${r.uscc}</a></td><td>${t(r.homeProvince)}</td>
-      <td>${t(r.hostProvince)}</td><td>${r.scope}</td><td>${r.status}</td><td><button class="link" data-evidence="${r.id}">${t('evidence')}</button> ${mayDecide(r)
+      <td>${t(r.hostProvince)}</td><td>${t(r.scope)}</td><td>${t(r.status)}</td><td><button class="link" data-evidence="${r.id}">${t('evidence')}</button> ${mayDecide(r)
         ? `<input class="decision-note" placeholder="${t('note')}" maxlength="500"><button data-decide="GRANTED">${t('grant')}</button>
            <button data-decide="REJECTED" class="secondary">${t('reject')}</button>` : ''}</td></tr>`).join('') || `<tr><td colspan="6">${t('empty')}</td></tr>`}
     </tbody></table></section>`);

@@ -3,6 +3,7 @@ package cn.yrd.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Province;
@@ -146,7 +147,11 @@ class EvidenceApiTest {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
-    as(Roles.AUDITOR, null).get("/api/v1/recognitions/not-a-uuid/evidence").then().statusCode(404);
+    as(Roles.AUDITOR, null)
+        .get("/api/v1/recognitions/not-a-uuid/evidence")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("id"));
     given().get(path).then().statusCode(401);
   }
 

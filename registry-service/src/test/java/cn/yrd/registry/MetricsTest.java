@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yrd.contracts.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,16 @@ class MetricsTest {
     assertThat(metric("yrd_outbox_published_total")).isGreaterThan(before);
     assertThat(metric("yrd_outbox_backlog")).isGreaterThanOrEqualTo(0);
     assertThat(metric("yrd_outbox_leader")).isEqualTo(1);
+  }
+
+  @Test
+  void everyMetricOfOursSaysWhatItCounts() {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    List<String> help = text.lines().filter(l -> l.startsWith("# HELP yrd_")).toList();
+
+    assertThat(help).isNotEmpty();
+    assertThat(help)
+        .as("HELP lines with no text after the name")
+        .allSatisfy(l -> assertThat(l.replaceFirst("^# HELP \\S+", "")).isNotBlank());
   }
 }

@@ -36,8 +36,14 @@ public class AuditIngestor {
   private ConsumerThread consumer;
 
   void start(@Observes StartupEvent event) {
-    Counter stored = metrics.counter("yrd.audit.events.stored");
-    Counter deadLettered = metrics.counter("yrd.audit.events.dead-lettered");
+    Counter stored =
+        Counter.builder("yrd.audit.events.stored")
+            .description("events appended to the audit log (a redelivery is not counted twice)")
+            .register(metrics);
+    Counter deadLettered =
+        Counter.builder("yrd.audit.events.dead-lettered")
+            .description("records the audit service could not read, sent to the dead-letter topic")
+            .register(metrics);
     consumer =
         ConsumerThread.start(
             "audit-ingestor",

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +29,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -291,6 +293,60 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("evidence-failures")).getText())
         .startsWith("proof 1 (index ")
         .contains("its inclusion proof does not lead to the checkpoint's root");
+  }
+
+  @Test
+  @Order(7)
+  void everyConflictFilterValueComesFromTheContractAndIsAccepted() {
+    signIn(federation.token(Roles.AUDITOR, null));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/conflicts");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict-list")));
+    assertThat(
+            browser.findElements(By.cssSelector("select[name='type'] option")).stream()
+                .map(o -> o.getAttribute("value"))
+                .toList())
+        .containsExactly(
+            "",
+            "DUPLICATE_REGISTRATION",
+            "REGION_MISMATCH",
+            "NAME_COLLISION",
+            "LEGAL_REP_CONCURRENT",
+            "LEGAL_REP_BARRED",
+            "STATUS_DIVERGENCE",
+            "SANCTION_RATING",
+            "SEQUENCE_GAP");
+    for (String filter : List.of("type", "severity", "province", "status")) {
+      int options =
+          browser.findElements(By.cssSelector("select[name='" + filter + "'] option")).size();
+      for (int i = 1; i < options; i++) {
+        WebElement option =
+            browser.findElements(By.cssSelector("select[name='" + filter + "'] option")).get(i);
+        String value = option.getAttribute("value");
+        String label = option.getText();
+        option.click();
+        wait.until(ExpectedConditions.urlContains(filter + "=" + value));
+        wait.until(
+            d ->
+                d
+                    .findElements(By.cssSelector("select[name='" + filter + "'] option:checked"))
+                    .stream()
+                    .anyMatch(o -> value.equals(o.getAttribute("value"))));
+        assertThat(browser.findElements(By.cssSelector(".error")))
+            .as("filter %s=%s", filter, value)
+            .isEmpty();
+        assertThat(label).as("a label, not the raw value %s", value).isNotEqualTo(value);
+      }
+      browser.findElements(By.cssSelector("select[name='" + filter + "'] option")).get(0).click();
+      wait.until(d -> !d.getCurrentUrl().contains(filter + "="));
+    }
+  }
+
+  @Test
+  @Order(8)
+  void anOfficerWhoMayNotReadTheAuditTrailIsToldSoNotThatItIsEmpty() {
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/organizations/" + shUscc);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trail .not-allowed")));
   }
 
   private static void checkInBrowser(Path evidence, Path policy) {

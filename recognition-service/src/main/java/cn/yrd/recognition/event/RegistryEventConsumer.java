@@ -38,8 +38,15 @@ public class RegistryEventConsumer {
   private final List<ConsumerThread> consumers = new ArrayList<>();
 
   void start(@Observes StartupEvent event) {
-    Counter applied = metrics.counter("yrd.recognition.events.applied");
-    Counter deadLettered = metrics.counter("yrd.recognition.events.dead-lettered");
+    Counter applied =
+        Counter.builder("yrd.recognition.events.applied")
+            .description("registry events applied to the cross-province view")
+            .register(metrics);
+    Counter deadLettered =
+        Counter.builder("yrd.recognition.events.dead-lettered")
+            .description(
+                "registry events recognition could not apply, sent to the dead-letter topic")
+            .register(metrics);
     int count = consumerCount(config.consumerThreads());
     for (int i = 1; i <= count; i++) {
       consumers.add(

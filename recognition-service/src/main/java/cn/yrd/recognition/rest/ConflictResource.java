@@ -51,7 +51,10 @@ public class ConflictResource {
     ApiRoles.AUDITOR,
     ApiRoles.READER
   })
-  @Operation(summary = "List conflicts", description = "Filters combine with AND; newest first.")
+  @Operation(
+      operationId = "listConflicts",
+      summary = "List conflicts",
+      description = "Filters combine with AND; newest first.")
   @APIResponse(
       responseCode = "200",
       description = "One page",
@@ -92,7 +95,7 @@ public class ConflictResource {
     ApiRoles.AUDITOR,
     ApiRoles.READER
   })
-  @Operation(summary = "One conflict with its evidence")
+  @Operation(operationId = "getConflict", summary = "One conflict with its evidence")
   @APIResponse(
       responseCode = "200",
       description = "The conflict",
@@ -104,7 +107,9 @@ public class ConflictResource {
   @POST
   @Path("/{id}/acknowledge")
   @RolesAllowed(ApiRoles.OFFICER)
-  @Operation(summary = "Acknowledge (the involved registries have been notified)")
+  @Operation(
+      operationId = "acknowledgeConflict",
+      summary = "Acknowledge (the involved registries have been notified)")
   @APIResponse(
       responseCode = "200",
       description = "Acknowledged",
@@ -117,6 +122,7 @@ public class ConflictResource {
   @Path("/{id}/resolve")
   @RolesAllowed(ApiRoles.OFFICER)
   @Operation(
+      operationId = "resolveConflict",
       summary = "Resolve",
       description = "Not raised again for the same organizations unless the evidence changes.")
   @APIResponse(
@@ -131,6 +137,7 @@ public class ConflictResource {
   @Path("/{id}/dismiss")
   @RolesAllowed(ApiRoles.OFFICER)
   @Operation(
+      operationId = "dismissConflict",
       summary = "Dismiss as not a real conflict",
       description = "Not raised again for the same organizations unless the evidence changes.")
   @APIResponse(

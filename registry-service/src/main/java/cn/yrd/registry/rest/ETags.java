@@ -6,6 +6,23 @@ import cn.yrd.support.problem.ProblemException;
 final class ETags {
   private ETags() {}
 
+  /** Whether an If-None-Match header names {@code version} (or is {@code *}): a 304 is due. */
+  static boolean noneMatchHolds(String ifNoneMatch, long version) {
+    if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String value = tag.strip();
+      if (value.startsWith("W/")) {
+        value = value.substring(2);
+      }
+      if (value.equals("*") || value.equals("\"" + version + "\"")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The version an If-Match header names; null when the header is absent. */
   static Long parseIfMatch(String ifMatch, boolean required) {
     if (ifMatch == null || ifMatch.isBlank()) {

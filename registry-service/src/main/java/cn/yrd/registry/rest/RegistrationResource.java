@@ -31,6 +31,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -64,7 +65,7 @@ public class RegistrationResource {
 
   @POST
   @RolesAllowed(WRITE)
-  @Operation(summary = "Register an organization (设立登记)")
+  @Operation(operationId = "registerOrganization", summary = "Register an organization (设立登记)")
   @APIResponse(
       responseCode = "201",
       description = "Registered; Location names the record; warnings list anything worth a look",
@@ -102,15 +103,24 @@ public class RegistrationResource {
     Roles.AUDITOR,
     Roles.RECOGNITION_OFFICER
   })
-  @Operation(summary = "Read one registration record")
+  @Operation(operationId = "getRegistration", summary = "Read one registration record")
   @APIResponse(
       responseCode = "200",
       description = "The record; ETag is its version",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-  public Response get(@PathParam("uscc") @Parameter(example = "51310115000004212C") String uscc) {
+  @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the version")
+  public Response get(
+      @PathParam("uscc") @Parameter(example = "51310115000004212C") String uscc,
+      @HeaderParam("If-None-Match")
+          @Parameter(description = "The ETag you hold; the record is sent only if it changed")
+          String ifNoneMatch) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
-    return withETag(registrations.read(PathCodes.of(uscc), who));
+    OrganizationView view = registrations.read(PathCodes.of(uscc), who);
+    if (ETags.noneMatchHolds(ifNoneMatch, view.version())) {
+      return Response.notModified(new EntityTag(Long.toString(view.version()))).build();
+    }
+    return withETag(view);
   }
 
   @GET
@@ -122,6 +132,7 @@ public class RegistrationResource {
     Roles.RECOGNITION_OFFICER
   })
   @Operation(
+      operationId = "searchRegistrations",
       summary = "Search the register",
       description = "Filters combine with AND; results are ordered by name.")
   @APIResponse(
@@ -154,6 +165,7 @@ public class RegistrationResource {
   @Path("/{uscc}")
   @RolesAllowed(WRITE)
   @Operation(
+      operationId = "amendRegistration",
       summary = "Amend a registration (变更登记)",
       description = "Send If-Match with the ETag you read.")
   @APIResponse(
@@ -191,6 +203,7 @@ public class RegistrationResource {
   @Path("/{uscc}/deregistration")
   @RolesAllowed(WRITE)
   @Operation(
+      operationId = "deregisterOrganization",
       summary = "Deregister (注销登记)",
       description = "Terminal. A revoked organization may still be deregistered.")
   @APIResponse(
@@ -210,7 +223,10 @@ public class RegistrationResource {
   @POST
   @Path("/{uscc}/revocation")
   @RolesAllowed(WRITE)
-  @Operation(summary = "Revoke (撤销登记)", description = "Terminal; needs the decision number.")
+  @Operation(
+      operationId = "revokeRegistration",
+      summary = "Revoke (撤销登记)",
+      description = "Terminal; needs the decision number.")
   @APIResponse(
       responseCode = "200",
       description = "Revoked",
@@ -229,6 +245,7 @@ public class RegistrationResource {
   @Path("/{uscc}/transfer-out")
   @RolesAllowed(WRITE)
   @Operation(
+      operationId = "transferOrganizationOut",
       summary = "Transfer out to another province (迁出)",
       description =
           "The record here becomes DEREGISTERED; the other province registers the same code with transferIn.")
@@ -256,6 +273,7 @@ public class RegistrationResource {
     Roles.RECOGNITION_OFFICER
   })
   @Operation(
+      operationId = "getRegistrationHistory",
       summary = "An organization's history",
       description = "Every change and supervision action, newest first.")
   @APIResponse(

@@ -2,6 +2,7 @@ package cn.yrd.support.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,10 +57,20 @@ public class OutboxRelay {
   private Counter failures;
 
   void start(@Observes StartupEvent event) {
-    published = metrics.counter("yrd.outbox.published");
-    failures = metrics.counter("yrd.outbox.publish.failures");
-    metrics.gauge("yrd.outbox.backlog", backlog);
-    metrics.gauge("yrd.outbox.leader", this, relay -> relay.leader ? 1 : 0);
+    published =
+        Counter.builder("yrd.outbox.published")
+            .description("outbox events the broker acknowledged")
+            .register(metrics);
+    failures =
+        Counter.builder("yrd.outbox.publish.failures")
+            .description("outbox batches the broker did not acknowledge (retried)")
+            .register(metrics);
+    Gauge.builder("yrd.outbox.backlog", backlog, AtomicLong::doubleValue)
+        .description("events written to the outbox and not yet published")
+        .register(metrics);
+    Gauge.builder("yrd.outbox.leader", this, relay -> relay.leader ? 1 : 0)
+        .description("1 on the instance whose relay publishes (holds the outbox lock), 0 elsewhere")
+        .register(metrics);
     running = true;
     worker = new Thread(this::run, "outbox-relay");
     worker.setDaemon(true);

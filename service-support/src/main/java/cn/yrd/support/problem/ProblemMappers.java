@@ -90,6 +90,11 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response badParameter(BadParameterException e) {
+    return respond(e.problem());
+  }
+
+  @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     if (status >= 500) {

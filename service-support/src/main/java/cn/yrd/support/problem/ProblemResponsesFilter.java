@@ -24,8 +24,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ProblemResponsesFilter implements OASFilter {
   private static final Map<String, String> ALWAYS =
       Map.of(
-          "400", "Malformed JSON, a wrong type or an unknown field or value",
-          "422", "A parameter, field or domain rule fails; the problem names which");
+          "400",
+          "Malformed JSON, a wrong type or an unknown field or value; a query or path value that"
+              + " cannot be read, or a query parameter the operation does not take (the problem"
+              + " names it)",
+          "422",
+          "A parameter, field or domain rule fails; the problem names which");
   private static final Map<String, String> SECURED =
       Map.of(
           "401", "No valid bearer token",

@@ -31,14 +31,14 @@ public class TestClockResource {
   public record Today(LocalDate today, Boolean settled) {}
 
   @GET
-  @Operation(hidden = true)
+  @Operation(operationId = "getTestClock", hidden = true)
   public Today read() {
     requireMovable();
     return now();
   }
 
   @PUT
-  @Operation(hidden = true)
+  @Operation(operationId = "moveTestClock", hidden = true)
   public Today move(Today day) {
     requireMovable();
     clock.moveTo(day == null ? null : day.today());

@@ -9,6 +9,7 @@ import cn.yrd.registry.repository.WitnessAlarm;
 import cn.yrd.registry.repository.WitnessedLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,8 +149,11 @@ public class CheckpointWitness {
    * publishes it as {@code cn.yrd.audit.split-view-detected} once it has committed.
    */
   private void alarm(String kind, AddCheckpointRequest request, WitnessedLog seen) {
-    metrics
-        .counter("yrd.witness.split-view-detected", "log", request.origin(), "kind", kind)
+    Counter.builder("yrd.witness.split-view-detected")
+        .description(
+            "checkpoints this witness refused as a fork or a rollback of a log it cosigned")
+        .tags("log", request.origin(), "kind", kind)
+        .register(metrics)
         .increment();
     String cosignedRoot = Base64.getEncoder().encodeToString(seen.rootHash);
     String offeredRoot = Base64.getEncoder().encodeToString(request.root());

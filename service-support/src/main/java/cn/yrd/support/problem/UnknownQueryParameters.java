@@ -1,0 +1,58 @@
+package cn.yrd.support.problem;
+
+import cn.yrd.contracts.Problem;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * A query parameter the operation does not take is answered with a 400 naming it: a misspelt filter
+ * ({@code ?stauts=ACTIVE}) silently ignored would return the wrong records.
+ */
+public class UnknownQueryParameters {
+  private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
+
+  @ServerRequestFilter
+  public Optional<Response> refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
+    Method method = resource.getResourceMethod();
+    if (method == null) {
+      return Optional.empty();
+    }
+    Set<String> known = declared.computeIfAbsent(method, UnknownQueryParameters::queryParameters);
+    return request.getUriInfo().getQueryParameters().keySet().stream()
+        .filter(name -> !known.contains(name))
+        .sorted()
+        .findFirst()
+        .map(name -> ProblemMappers.respond(unknown(name, known)));
+  }
+
+  private static Problem unknown(String name, Set<String> known) {
+    String takes = known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known);
+    return new Problem(
+        "https://yrd.example/problems/unknown-parameter",
+        "Unknown query parameter",
+        400,
+        "this operation takes " + takes + ", not '" + name + "'",
+        List.of(new Problem.FieldError(name, "is not a parameter of this operation")),
+        null);
+  }
+
+  private static Set<String> queryParameters(Method method) {
+    return Arrays.stream(method.getParameterAnnotations())
+        .flatMap(Arrays::stream)
+        .filter(QueryParam.class::isInstance)
+        .map(a -> ((QueryParam) a).value())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+}
