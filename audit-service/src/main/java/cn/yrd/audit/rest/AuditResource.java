@@ -54,7 +54,6 @@ public class AuditResource {
   @Path("/events")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "listAuditEvents",
       summary = "Query the history",
       description =
           "In log order. A reader sees only its own province's events. Pass nextCursor back as cursor for the next page; it stays valid as the log grows.")
@@ -83,7 +82,6 @@ public class AuditResource {
   @Path("/events/{eventId}")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getAuditEventWithProof",
       summary = "One event with its inclusion proof",
       description =
           "The proof leads to the root of the latest signed checkpoint (one is signed now if the event is newer).")
@@ -104,7 +102,6 @@ public class AuditResource {
   @Path("/checkpoints/latest")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getLatestCheckpoint",
       summary = "The latest signed checkpoint",
       description = "C2SP tlog-checkpoint note signed with Ed25519, and the key to check it.")
   @APIResponse(
@@ -120,7 +117,6 @@ public class AuditResource {
   @Produces("text/plain; charset=utf-8")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getWitnessPolicy",
       summary = "The witness policy",
       description =
           "C2SP tlog-policy: the log's key, each province's witness key and the quorum a published"
@@ -137,7 +133,6 @@ public class AuditResource {
   @Path("/proofs/consistency")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getConsistencyProof",
       summary = "Consistency proof between two tree sizes",
       description = "RFC 9162 §2.1.4: proves the larger tree extends the smaller one.")
   @APIResponse(
@@ -156,7 +151,6 @@ public class AuditResource {
   @Path("/verification")
   @RolesAllowed(Roles.AUDITOR)
   @Operation(
-      operationId = "runVerification",
       summary = "Run a verification",
       description =
           "Recomputes every leaf from its stored row and the root from the leaves; names the first mismatch.")
@@ -173,7 +167,6 @@ public class AuditResource {
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Produces("application/x-ndjson")
   @Operation(
-      operationId = "exportAuditEvents",
       summary = "Export a filtered range as NDJSON",
       description = "Streamed, one event per line, in log order.")
   @APIResponse(

@@ -34,7 +34,6 @@ public class EvidenceResource {
   @Produces(MEDIA_TYPE)
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getRecognitionEvidence",
       summary = "The evidence of a recognition decision",
       description =
           "One self-contained file: a header naming the recognition and the organization, then one"

@@ -42,7 +42,6 @@ public class TlogResource {
   @Produces("text/plain; charset=utf-8")
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getTlogCheckpoint",
       summary = "The latest checkpoint",
       description = "The C2SP tlog-checkpoint note with its signature lines.")
   @APIResponse(
@@ -60,7 +59,6 @@ public class TlogResource {
   @Produces(OCTETS)
   @RolesAllowed({Roles.AUDITOR, Roles.READER})
   @Operation(
-      operationId = "getHashTile",
       summary = "A hash tile",
       description =
           "Level L, index N (x-prefixed 3-digit elements), .p/W for a partial tile: 256 (or W)"
@@ -86,7 +84,6 @@ public class TlogResource {
   @Produces(OCTETS)
   @RolesAllowed(Roles.AUDITOR)
   @Operation(
-      operationId = "getEntryBundle",
       summary = "An entry bundle",
       description =
           "The entries of one level-0 tile, each behind a big-endian uint16 length: the canonical"

@@ -51,10 +51,7 @@ public class ConflictResource {
     ApiRoles.AUDITOR,
     ApiRoles.READER
   })
-  @Operation(
-      operationId = "listConflicts",
-      summary = "List conflicts",
-      description = "Filters combine with AND; newest first.")
+  @Operation(summary = "List conflicts", description = "Filters combine with AND; newest first.")
   @APIResponse(
       responseCode = "200",
       description = "One page",
@@ -95,7 +92,7 @@ public class ConflictResource {
     ApiRoles.AUDITOR,
     ApiRoles.READER
   })
-  @Operation(operationId = "getConflict", summary = "One conflict with its evidence")
+  @Operation(summary = "One conflict with its evidence")
   @APIResponse(
       responseCode = "200",
       description = "The conflict",
@@ -107,9 +104,7 @@ public class ConflictResource {
   @POST
   @Path("/{id}/acknowledge")
   @RolesAllowed(ApiRoles.OFFICER)
-  @Operation(
-      operationId = "acknowledgeConflict",
-      summary = "Acknowledge (the involved registries have been notified)")
+  @Operation(summary = "Acknowledge (the involved registries have been notified)")
   @APIResponse(
       responseCode = "200",
       description = "Acknowledged",
@@ -122,7 +117,6 @@ public class ConflictResource {
   @Path("/{id}/resolve")
   @RolesAllowed(ApiRoles.OFFICER)
   @Operation(
-      operationId = "resolveConflict",
       summary = "Resolve",
       description = "Not raised again for the same organizations unless the evidence changes.")
   @APIResponse(
@@ -137,7 +131,6 @@ public class ConflictResource {
   @Path("/{id}/dismiss")
   @RolesAllowed(ApiRoles.OFFICER)
   @Operation(
-      operationId = "dismissConflict",
       summary = "Dismiss as not a real conflict",
       description = "Not raised again for the same organizations unless the evidence changes.")
   @APIResponse(

@@ -41,7 +41,6 @@ public class OrganizationResource {
   @GET
   @Path("/organizations/{uscc}")
   @Operation(
-      operationId = "getOrganization",
       summary = "An organization across the provinces",
       description =
           "Each province's record, the recognitions, the open conflicts, and asOf per province.")
@@ -60,7 +59,6 @@ public class OrganizationResource {
   @GET
   @Path("/organizations")
   @Operation(
-      operationId = "searchOrganizations",
       summary = "Search the consolidated view",
       description =
           "name matches the normalized name (NFKC, simplified, no spaces or punctuation).")
@@ -82,7 +80,6 @@ public class OrganizationResource {
   @GET
   @Path("/persons/{personRef}/organizations")
   @Operation(
-      operationId = "listOrganizationsOfPerson",
       summary = "The organizations one person represents",
       description = "By person reference (HMAC of the ID number), in every province.")
   @APIResponse(

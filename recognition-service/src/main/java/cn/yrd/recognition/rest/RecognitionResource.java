@@ -46,7 +46,6 @@ public class RecognitionResource {
   @POST
   @RolesAllowed({ApiRoles.OFFICER, ApiRoles.REGISTRAR})
   @Operation(
-      operationId = "requestRecognition",
       summary = "Request recognition in a host province",
       description =
           "Decided at once: REJECTED, PENDING_REVIEW or GRANTED, with machine-readable reasons. Filed by a recognition officer of the host province or a registrar of the home province.")
@@ -80,7 +79,7 @@ public class RecognitionResource {
     ApiRoles.AUDITOR,
     ApiRoles.READER
   })
-  @Operation(operationId = "getRecognition", summary = "One recognition request")
+  @Operation(summary = "One recognition request")
   @APIResponse(
       responseCode = "200",
       description = "The request and its decision",
@@ -98,7 +97,6 @@ public class RecognitionResource {
     ApiRoles.READER
   })
   @Operation(
-      operationId = "listRecognitions",
       summary = "List recognition requests",
       description = "By host, home and status; newest first.")
   @APIResponse(
@@ -119,7 +117,6 @@ public class RecognitionResource {
   @Path("/{id}/decision")
   @RolesAllowed(ApiRoles.OFFICER)
   @Operation(
-      operationId = "decideRecognition",
       summary = "Decide a request pending review",
       description = "By a recognition officer of the host province.")
   @APIResponse(

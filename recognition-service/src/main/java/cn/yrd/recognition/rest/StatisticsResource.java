@@ -38,7 +38,6 @@ public class StatisticsResource {
     ApiRoles.READER
   })
   @Operation(
-      operationId = "getStatistics",
       summary =
           "Counts by province, category, status and grade; valid 5A; open conflicts by type and province pair")
   @APIResponse(
@@ -59,7 +58,6 @@ public class StatisticsResource {
     ApiRoles.READER
   })
   @Operation(
-      operationId = "getDataQuality",
       summary = "Data-quality score per province",
       description = "Share of active records free of open conflicts, and event lag.")
   @APIResponse(
@@ -77,7 +75,6 @@ public class StatisticsResource {
   @Path("/reconciliation")
   @RolesAllowed({ApiRoles.OFFICER, ApiRoles.AUDITOR})
   @Operation(
-      operationId = "runReconciliation",
       summary = "Run a reconciliation (对账)",
       description =
           "Recomputes every conflict from the whole view and reports where the open conflicts differ. Changes nothing.")

@@ -46,7 +46,6 @@ public class ImportResource {
   @Consumes({NDJSON, CSV})
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
-      operationId = "importRegistrations",
       summary = "Bulk-import registrations (批量导入)",
       description =
           "Streams an NDJSON file (one registration object per line, as for POST /registrations) or a"

@@ -65,7 +65,7 @@ public class RegistrationResource {
 
   @POST
   @RolesAllowed(WRITE)
-  @Operation(operationId = "registerOrganization", summary = "Register an organization (设立登记)")
+  @Operation(summary = "Register an organization (设立登记)")
   @APIResponse(
       responseCode = "201",
       description = "Registered; Location names the record; warnings list anything worth a look",
@@ -103,7 +103,7 @@ public class RegistrationResource {
     Roles.AUDITOR,
     Roles.RECOGNITION_OFFICER
   })
-  @Operation(operationId = "getRegistration", summary = "Read one registration record")
+  @Operation(summary = "Read one registration record")
   @APIResponse(
       responseCode = "200",
       description = "The record; ETag is its version",
@@ -132,7 +132,6 @@ public class RegistrationResource {
     Roles.RECOGNITION_OFFICER
   })
   @Operation(
-      operationId = "searchRegistrations",
       summary = "Search the register",
       description = "Filters combine with AND; results are ordered by name.")
   @APIResponse(
@@ -165,7 +164,6 @@ public class RegistrationResource {
   @Path("/{uscc}")
   @RolesAllowed(WRITE)
   @Operation(
-      operationId = "amendRegistration",
       summary = "Amend a registration (变更登记)",
       description = "Send If-Match with the ETag you read.")
   @APIResponse(
@@ -203,7 +201,6 @@ public class RegistrationResource {
   @Path("/{uscc}/deregistration")
   @RolesAllowed(WRITE)
   @Operation(
-      operationId = "deregisterOrganization",
       summary = "Deregister (注销登记)",
       description = "Terminal. A revoked organization may still be deregistered.")
   @APIResponse(
@@ -223,10 +220,7 @@ public class RegistrationResource {
   @POST
   @Path("/{uscc}/revocation")
   @RolesAllowed(WRITE)
-  @Operation(
-      operationId = "revokeRegistration",
-      summary = "Revoke (撤销登记)",
-      description = "Terminal; needs the decision number.")
+  @Operation(summary = "Revoke (撤销登记)", description = "Terminal; needs the decision number.")
   @APIResponse(
       responseCode = "200",
       description = "Revoked",
@@ -245,7 +239,6 @@ public class RegistrationResource {
   @Path("/{uscc}/transfer-out")
   @RolesAllowed(WRITE)
   @Operation(
-      operationId = "transferOrganizationOut",
       summary = "Transfer out to another province (迁出)",
       description =
           "The record here becomes DEREGISTERED; the other province registers the same code with transferIn.")
@@ -273,7 +266,6 @@ public class RegistrationResource {
     Roles.RECOGNITION_OFFICER
   })
   @Operation(
-      operationId = "getRegistrationHistory",
       summary = "An organization's history",
       description = "Every change and supervision action, newest first.")
   @APIResponse(

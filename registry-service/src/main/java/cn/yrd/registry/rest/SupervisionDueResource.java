@@ -38,7 +38,6 @@ public class SupervisionDueResource {
   @GET
   @RolesAllowed({Roles.SUPERVISOR, Roles.REGISTRAR, Roles.READER, Roles.AUDITOR})
   @Operation(
-      operationId = "listDueSupervisionActions",
       summary = "Supervision actions that are due (应办监管事项)",
       description =
           "Where the law leaves the authority discretion, the registry shows the action as due"

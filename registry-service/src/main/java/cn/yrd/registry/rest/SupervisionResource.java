@@ -60,7 +60,6 @@ public class SupervisionResource {
   @Path("/penalties")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
-      operationId = "imposePenalty",
       summary = "Impose an administrative penalty (行政处罚)",
       description =
           "CERTIFICATE_REVOCATION makes the organization REVOKED. The listing the law attaches to"
@@ -76,7 +75,6 @@ public class SupervisionResource {
   @Path("/abnormal-list")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
-      operationId = "addToAbnormalList",
       summary = "Put on the abnormal-activity list (列入活动异常名录)",
       description = "reasonCode is an AbnormalListReason.")
   public Response listAbnormal(@PathParam("uscc") String uscc, ListingRequest request) {
@@ -87,9 +85,7 @@ public class SupervisionResource {
   @POST
   @Path("/abnormal-list/removal")
   @RolesAllowed(Roles.SUPERVISOR)
-  @Operation(
-      operationId = "removeFromAbnormalList",
-      summary = "Remove from the abnormal-activity list (移出活动异常名录)")
+  @Operation(summary = "Remove from the abnormal-activity list (移出活动异常名录)")
   public Response removeAbnormal(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
         decision,
@@ -100,7 +96,6 @@ public class SupervisionResource {
   @Path("/serious-list")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
-      operationId = "addToSeriousList",
       summary = "Put on the serious-violation list (列入严重违法失信名单)",
       description =
           "reasonCode is a SeriousListReason; a reason that rests on a penalty needs that penalty"
@@ -114,7 +109,6 @@ public class SupervisionResource {
   @Path("/serious-list/removal")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
-      operationId = "removeFromSeriousList",
       summary = "Remove from the serious-violation list (移出严重违法失信名单)",
       description =
           "Only after the configured clean years (default 2) without a new serious reason or"
@@ -128,9 +122,7 @@ public class SupervisionResource {
   @POST
   @Path("/annual-inspections")
   @RolesAllowed(Roles.SUPERVISOR)
-  @Operation(
-      operationId = "recordAnnualInspection",
-      summary = "Record an annual inspection result (年检)")
+  @Operation(summary = "Record an annual inspection result (年检)")
   @APIResponse(
       responseCode = "409",
       description = "That year is already recorded",
@@ -146,7 +138,6 @@ public class SupervisionResource {
   @Path("/grade")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
-      operationId = "awardGrade",
       summary = "Award a grade (评估等级)",
       description =
           "Valid five years from the award (R-GRADE-01). Refused while on either list, within a"
@@ -160,7 +151,6 @@ public class SupervisionResource {
   @Path("/grade/downgrade")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(
-      operationId = "downgradeGrade",
       summary = "Downgrade the grade (降低等级)",
       description = "To a lower level; the grade keeps its original expiry (R-GRADE-03).")
   public Response downgrade(@PathParam("uscc") String uscc, DowngradeRequest request) {
@@ -170,9 +160,7 @@ public class SupervisionResource {
   @POST
   @Path("/grade/withdrawal")
   @RolesAllowed(Roles.SUPERVISOR)
-  @Operation(
-      operationId = "withdrawGrade",
-      summary = "Withdraw the grade (取消等级); it ends at once (R-GRADE-03)")
+  @Operation(summary = "Withdraw the grade (取消等级); it ends at once (R-GRADE-03)")
   public Response withdraw(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(decision, who -> supervision.withdrawGrade(PathCodes.of(uscc), decision, who));
   }
@@ -187,7 +175,6 @@ public class SupervisionResource {
     Roles.RECOGNITION_OFFICER
   })
   @Operation(
-      operationId = "getSupervisionRecord",
       summary = "An organization's supervision record",
       description = "Penalties, list entries and inspections, newest first.")
   @APIResponse(

@@ -47,7 +47,7 @@ public class UsccResource {
   @GET
   @Path("/{code}")
   @PermitAll
-  @Operation(operationId = "decodeUscc", summary = "Decode a USCC, or name the rule it fails")
+  @Operation(summary = "Decode a USCC, or name the rule it fails")
   @APIResponse(
       responseCode = "200",
       description = "A valid code and its parts",

@@ -41,7 +41,6 @@ public class WitnessResource {
   @Consumes({"text/plain", "application/octet-stream", "*/*"})
   @Produces({TEXT, "text/x.tlog.size"})
   @Operation(
-      operationId = "addCheckpoint",
       summary = "Cosign a checkpoint",
       description =
           "old <size>, the consistency proof (base64 lines), a blank line, the signed checkpoint."
@@ -105,7 +104,6 @@ public class WitnessResource {
   @PermitAll
   @Produces(TEXT)
   @Operation(
-      operationId = "getWitnessKey",
       summary = "The witness's verifier key",
       description = "<name>+<hex key id>+<base64(0x04 ‖ Ed25519 key)>, for witness policies.")
   public String verifierKey() {
@@ -117,7 +115,6 @@ public class WitnessResource {
   @PermitAll
   @Produces(TEXT)
   @Operation(
-      operationId = "getCosignedCheckpoint",
       summary = "The latest checkpoint this witness cosigned for a log",
       description = "The log is named by the lowercase hex SHA-256 of its origin line.")
   @APIResponse(

@@ -31,14 +31,14 @@ public class TestClockResource {
   public record Today(LocalDate today, Boolean settled) {}
 
   @GET
-  @Operation(operationId = "getTestClock", hidden = true)
+  @Operation(hidden = true)
   public Today read() {
     requireMovable();
     return now();
   }
 
   @PUT
-  @Operation(operationId = "moveTestClock", hidden = true)
+  @Operation(hidden = true)
   public Today move(Today day) {
     requireMovable();
     clock.moveTo(day == null ? null : day.today());
