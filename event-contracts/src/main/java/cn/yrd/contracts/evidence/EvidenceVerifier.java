@@ -9,10 +9,6 @@ import cn.yrd.contracts.tlog.VerifierKey;
 import cn.yrd.contracts.tlog.WitnessPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -57,7 +53,7 @@ public final class EvidenceVerifier {
   public static Verdict verify(byte[] file, WitnessPolicy policy) {
     RecognitionEvidence evidence;
     try {
-      evidence = RecognitionEvidence.parse(utf8(file));
+      evidence = RecognitionEvidence.parse(AuditEntry.utf8(file, "the file"));
     } catch (IllegalArgumentException e) {
       return new Verdict(List.of("malformed: " + e.getMessage()), null);
     }
@@ -75,6 +71,7 @@ public final class EvidenceVerifier {
     String decision = null;
     String status = null;
     long previous = -1;
+    AuditEntry last = null;
     for (int i = 0; i < evidence.proofs().size(); i++) {
       TlogProof proof = evidence.proofs().get(i);
       String where = "proof " + (i + 1) + " (index " + proof.index() + ")";
@@ -82,6 +79,7 @@ public final class EvidenceVerifier {
         failures.add(where + ": events are not in log order, each once");
       }
       previous = proof.index();
+      last = null;
       if (proof.extra() == null) {
         failures.add(where + ": carries no event (extra line)");
         continue;
@@ -93,6 +91,7 @@ public final class EvidenceVerifier {
         failures.add(where + ": its event is not in the canonical form: " + e.getMessage());
         continue;
       }
+      last = entry;
       where += " event " + entry.eventId() + " " + entry.type();
       if (tree.isPresent() && !tree.get().includes(proof)) {
         failures.add(
@@ -110,10 +109,7 @@ public final class EvidenceVerifier {
         status = field(entry.payload(), "status");
       }
     }
-    TlogProof last = evidence.proofs().get(evidence.proofs().size() - 1);
-    boolean endsWithDecision =
-        last.extra() != null && parses(last.extra()) && isDecision(AuditEntry.parse(last.extra()));
-    if (!endsWithDecision) {
+    if (last == null || !isDecision(last)) {
       failures.add(
           "the last event is not one of recognition "
               + evidence.recognition()
@@ -244,34 +240,12 @@ public final class EvidenceVerifier {
         && !entry.type().startsWith(CONFLICT_PREFIX);
   }
 
-  private static boolean parses(byte[] entry) {
-    try {
-      AuditEntry.parse(entry);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
   private static String field(String payload, String name) {
     try {
       JsonNode value = JSON.readTree(payload).get(name);
       return value == null || !value.isTextual() ? null : value.asText();
     } catch (Exception e) {
       return null;
-    }
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("the file is not UTF-8");
     }
   }
 }

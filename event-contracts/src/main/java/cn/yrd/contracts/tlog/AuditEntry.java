@@ -79,18 +79,7 @@ public record AuditEntry(
    * what is not in the canonical form.
    */
   public static AuditEntry parse(byte[] bytes) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("the entry is not UTF-8");
-    }
+    String text = utf8(bytes, "the entry");
     String[] values = new String[NAMES.size()];
     int at = 0;
     for (int i = 0; i < NAMES.size(); i++) {
@@ -115,6 +104,20 @@ public record AuditEntry(
         values[6],
         values[7],
         text.substring(at + 1));
+  }
+
+  /** Strict UTF-8: malformed bytes are an IllegalArgumentException naming {@code what}. */
+  public static String utf8(byte[] bytes, String what) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(what + " is not UTF-8");
+    }
   }
 
   private static String orEmpty(String value) {
