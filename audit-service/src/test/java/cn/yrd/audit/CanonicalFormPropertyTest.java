@@ -97,7 +97,7 @@ class CanonicalFormPropertyTest {
         }
         ids.add(item.get("eventId").asText());
       }
-      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
     } while (cursor != null);
 
     assertThat(ids).hasSize(EVENTS);

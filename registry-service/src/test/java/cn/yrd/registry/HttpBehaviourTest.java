@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What a generated client relies on: errors that name their cause, a 304 for an unchanged record.
+ * What a generated client relies on: errors that name their cause, a 304 for an unchanged record,
+ * the methods a path takes on a 405.
  */
 @QuarkusTest
 class HttpBehaviourTest {
@@ -52,5 +53,23 @@ class HttpBehaviourTest {
         .then()
         .statusCode(200)
         .header("ETag", "\"0\"");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "DELETE, /api/v1/registrations/51310115000004212C, 'GET, HEAD, OPTIONS, PATCH'",
+    "PUT, /api/v1/registrations, 'GET, HEAD, OPTIONS, POST'",
+    "GET, /api/v1/registrations/51310115000004212C/revocation, 'OPTIONS, POST'"
+  })
+  void aMethodThePathDoesNotTakeIsA405NamingTheOnesItDoes(
+      String method, String path, String allowed) {
+    as(Roles.REGISTRAR)
+        .contentType("application/json")
+        .body("{}")
+        .request(method, path)
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .header("Allow", is(allowed));
   }
 }

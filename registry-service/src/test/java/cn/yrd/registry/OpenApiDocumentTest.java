@@ -23,6 +23,14 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void namesTheProvinceItServesAndItsPublicServer() {
+    JsonPath doc = document();
+    assertThat(doc.getString("info.'x-province'")).isEqualTo("SH");
+    assertThat(doc.getString("info.summary")).contains("上海").contains("Shanghai");
+    assertThat(doc.getList("servers.url")).containsExactly("https://registry-sh.yrd.test");
+  }
+
+  @Test
   void examplesAreValidValues() {
     JsonPath doc = document();
     List<String> usccExamples =

@@ -61,7 +61,7 @@ public class AuditResource {
       responseCode = "200",
       description = "One page",
       content = @Content(schema = @Schema(implementation = AuditViews.EventPage.class)))
-  public AuditViews.EventPage events(
+  public AuditViews.EventPage listEvents(
       @QueryParam("uscc") String uscc,
       @QueryParam("province") Province province,
       @QueryParam("type") String type,
@@ -89,7 +89,7 @@ public class AuditResource {
       responseCode = "200",
       description = "The event and its RFC 9162 inclusion proof",
       content = @Content(schema = @Schema(implementation = AuditViews.ProvenEvent.class)))
-  public AuditViews.ProvenEvent event(@PathParam("eventId") UUID eventId) {
+  public AuditViews.ProvenEvent getEvent(@PathParam("eventId") UUID eventId) {
     AuditViews.EventView event =
         queries
             .byId(eventId)
@@ -108,7 +108,7 @@ public class AuditResource {
       responseCode = "200",
       description = "The checkpoint",
       content = @Content(schema = @Schema(implementation = AuditViews.CheckpointView.class)))
-  public AuditViews.CheckpointView latest() {
+  public AuditViews.CheckpointView getLatestCheckpoint() {
     return proofs.latestCheckpoint();
   }
 
@@ -125,7 +125,7 @@ public class AuditResource {
       responseCode = "200",
       description = "The policy",
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
-  public String witnessPolicy() {
+  public String getWitnessPolicy() {
     return proofs.witnessPolicy();
   }
 
@@ -139,7 +139,7 @@ public class AuditResource {
       responseCode = "200",
       description = "The proof",
       content = @Content(schema = @Schema(implementation = AuditViews.ConsistencyProof.class)))
-  public AuditViews.ConsistencyProof consistency(
+  public AuditViews.ConsistencyProof getConsistencyProof(
       @QueryParam("first") Long first, @QueryParam("second") Long second) {
     if (first == null || second == null || first < 0 || first > second) {
       throw ProblemException.field("first", "first and second are required and 0 ≤ first ≤ second");
@@ -158,7 +158,7 @@ public class AuditResource {
       responseCode = "200",
       description = "The report; ok is true when everything matches",
       content = @Content(schema = @Schema(implementation = Verifier.Report.class)))
-  public Verifier.Report verify() {
+  public Verifier.Report verifyLog() {
     return verifier.run();
   }
 
@@ -174,7 +174,7 @@ public class AuditResource {
       description = "One event per line",
       content =
           @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)))
-  public Response export(
+  public Response exportEvents(
       @QueryParam("uscc") String uscc,
       @QueryParam("province") Province province,
       @QueryParam("type") String type,

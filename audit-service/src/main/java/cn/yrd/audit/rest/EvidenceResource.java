@@ -47,7 +47,7 @@ public class EvidenceResource {
       responseCode = "200",
       description = "The evidence file",
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
-  public Response evidence(@PathParam("id") UUID id) {
+  public Response getRecognitionEvidence(@PathParam("id") UUID id) {
     return Response.ok(evidence.of(id, caller.info()).text(), MEDIA_TYPE)
         .header("Content-Disposition", "attachment; filename=\"recognition-" + id + ".evidence\"")
         .build();

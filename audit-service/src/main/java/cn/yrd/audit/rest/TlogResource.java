@@ -48,7 +48,7 @@ public class TlogResource {
       responseCode = "200",
       description = "The note",
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
-  public Response checkpoint() {
+  public Response getTlogCheckpoint() {
     return Response.ok(proofs.latestCheckpoint().note())
         .header("Cache-Control", "max-age=2")
         .build();
@@ -71,7 +71,7 @@ public class TlogResource {
               mediaType = OCTETS,
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "No such tile (yet)")
-  public Response tile(@PathParam("level") String level, @PathParam("index") String index) {
+  public Response getTile(@PathParam("level") String level, @PathParam("index") String index) {
     if (!level.matches("0|[1-9][0-9]?") || Integer.parseInt(level) > 63) {
       throw ProblemException.notFound("no tile level " + level);
     }
@@ -96,7 +96,7 @@ public class TlogResource {
               mediaType = OCTETS,
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "No such bundle (yet)")
-  public Response entries(@PathParam("index") String index) {
+  public Response getEntryBundle(@PathParam("index") String index) {
     return immutable(tiles.entries(path(index)), "entry bundle " + index);
   }
 

@@ -44,7 +44,10 @@ final class Http {
     }
     headers.forEach(request::header);
     try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      ResponseContract.observe(method, url, response);
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + url, e);
     } catch (InterruptedException e) {

@@ -10,12 +10,14 @@ import cn.yrd.local.Federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,7 @@ class SecurityAndBadInputTest {
           Roles.RECOGNITION_OFFICER,
           Roles.AUDITOR,
           Roles.READER);
+  private static final Path DOCUMENTS = Path.of("target", "openapi");
   private static Federation federation;
   private static String shUscc;
   private static String jsUscc;
@@ -48,6 +51,19 @@ class SecurityAndBadInputTest {
   @BeforeAll
   static void start() {
     federation = TestFederation.start("federation-authz");
+    // Every response from here on is checked against the live documents, which the linters of
+    // .ci/run then read from target/openapi.
+    for (Province province : Province.values()) {
+      ResponseContract.watch(federation.registryUrl(province));
+      ResponseContract.save(
+          federation.registryUrl(province),
+          DOCUMENTS,
+          "registry-" + province.name().toLowerCase(Locale.ROOT));
+    }
+    for (String service : List.of("recognition", "audit")) {
+      ResponseContract.watch(federation.url(service));
+      ResponseContract.save(federation.url(service), DOCUMENTS, service);
+    }
     String person = ResidentIdNumber.compose("310115", LocalDate.of(1968, 8, 8), 77);
     shUscc = TestFederation.register(federation, Province.SH, "310115", person);
     jsUscc = TestFederation.register(federation, Province.JS, "320583", person);
@@ -60,8 +76,42 @@ class SecurityAndBadInputTest {
 
   @AfterAll
   static void stop() {
+    ResponseContract.stopWatching();
     if (federation != null) {
       federation.close();
+    }
+    assertThat(ResponseContract.checkedCount()).as("responses checked").isGreaterThan(500);
+    assertThat(ResponseContract.drainViolations())
+        .as("responses that break the live OpenAPI documents")
+        .isEmpty();
+  }
+
+  @Test
+  void eachRegistryDocumentNamesItsProvinceAndEveryOperationIdIsAVerb() throws Exception {
+    for (Province province : Province.values()) {
+      JsonNode doc =
+          TestFederation.JSON.readTree(
+              Http.get(federation.registryUrl(province) + "/q/openapi?format=json", null));
+      assertThat(doc.path("info").path("x-province").asText()).isEqualTo(province.name());
+      assertThat(doc.path("info").path("summary").asText()).contains(province.chineseName());
+    }
+    for (String url :
+        List.of(
+            federation.registryUrl(Province.SH),
+            federation.url("recognition"),
+            federation.url("audit"))) {
+      List<String> ids = new ArrayList<>();
+      OpenApiOperations.of(url).forEach(operation -> ids.add(operation.operationId()));
+      assertThat(ids).doesNotHaveDuplicates();
+      assertThat(ids)
+          .allSatisfy(
+              id ->
+                  assertThat(id)
+                      .matches(
+                          "(get|list|search|register|amend|deregister|revoke|transferOut|"
+                              + "record|addTo|removeFrom|award|downgrade|withdraw|import|decode|add|"
+                              + "set|acknowledge|resolve|dismiss|request|decide|run|export|verify)"
+                              + "[A-Z][A-Za-z]*"));
     }
   }
 

@@ -56,7 +56,7 @@ public class ConflictResource {
       responseCode = "200",
       description = "One page",
       content = @Content(schema = @Schema(implementation = Views.ConflictPage.class)))
-  public Views.ConflictPage list(
+  public Views.ConflictPage listConflicts(
       @QueryParam("type") ConflictType type,
       @QueryParam("severity") Severity severity,
       @QueryParam("status") ConflictStatus status,
@@ -97,7 +97,7 @@ public class ConflictResource {
       responseCode = "200",
       description = "The conflict",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
-  public ConflictState get(@PathParam("id") UUID id) {
+  public ConflictState getConflict(@PathParam("id") UUID id) {
     return conflicts.read(id);
   }
 
@@ -109,7 +109,7 @@ public class ConflictResource {
       responseCode = "200",
       description = "Acknowledged",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
-  public ConflictState acknowledge(@PathParam("id") UUID id, OfficerNote note) {
+  public ConflictState acknowledgeConflict(@PathParam("id") UUID id, OfficerNote note) {
     return conflicts.acknowledge(id, text(note), caller.info());
   }
 
@@ -123,7 +123,7 @@ public class ConflictResource {
       responseCode = "200",
       description = "Resolved",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
-  public ConflictState resolve(@PathParam("id") UUID id, OfficerNote note) {
+  public ConflictState resolveConflict(@PathParam("id") UUID id, OfficerNote note) {
     return conflicts.close(id, ConflictStatus.RESOLVED, text(note), caller.info());
   }
 
@@ -137,7 +137,7 @@ public class ConflictResource {
       responseCode = "200",
       description = "Dismissed",
       content = @Content(schema = @Schema(implementation = ConflictState.class)))
-  public ConflictState dismiss(@PathParam("id") UUID id, OfficerNote note) {
+  public ConflictState dismissConflict(@PathParam("id") UUID id, OfficerNote note) {
     return conflicts.close(id, ConflictStatus.DISMISSED, text(note), caller.info());
   }
 

@@ -48,7 +48,7 @@ public class OrganizationResource {
       responseCode = "200",
       description = "The cross-province view",
       content = @Content(schema = @Schema(implementation = Views.OrganizationView.class)))
-  public Views.OrganizationView organization(@PathParam("uscc") String uscc) {
+  public Views.OrganizationView getOrganization(@PathParam("uscc") String uscc) {
     Uscc code = RequestedUscc.inPath(uscc, "no province has published " + uscc);
     if (!queries.exists(code)) {
       throw ProblemException.notFound("no province has published " + code);
@@ -66,7 +66,7 @@ public class OrganizationResource {
       responseCode = "200",
       description = "One page of records",
       content = @Content(schema = @Schema(implementation = Views.SummaryPage.class)))
-  public Views.SummaryPage search(
+  public Views.SummaryPage searchOrganizations(
       @QueryParam("name") String name,
       @QueryParam("province") Province province,
       @QueryParam("status") cn.yrd.contracts.registry.OrgStatus status,
@@ -91,7 +91,8 @@ public class OrganizationResource {
                   @Schema(
                       type = SchemaType.ARRAY,
                       implementation = Views.OrganizationSummary.class)))
-  public List<Views.OrganizationSummary> person(@PathParam("personRef") String personRef) {
+  public List<Views.OrganizationSummary> listOrganizationsOfPerson(
+      @PathParam("personRef") String personRef) {
     if (!personRef.matches("[0-9a-f]{64}")) {
       throw ProblemException.field("personRef", "must be 64 lower-case hex characters");
     }

@@ -60,7 +60,7 @@ public class RecognitionResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response request(RecognitionRequest request, @Context UriInfo uri) {
+  public Response requestRecognition(RecognitionRequest request, @Context UriInfo uri) {
     if (request == null) {
       throw ProblemException.field("", "a request body is required");
     }
@@ -84,7 +84,7 @@ public class RecognitionResource {
       responseCode = "200",
       description = "The request and its decision",
       content = @Content(schema = @Schema(implementation = RecognitionState.class)))
-  public RecognitionState get(@PathParam("id") UUID id) {
+  public RecognitionState getRecognition(@PathParam("id") UUID id) {
     return recognitions.read(id);
   }
 
@@ -103,7 +103,7 @@ public class RecognitionResource {
       responseCode = "200",
       description = "One page",
       content = @Content(schema = @Schema(implementation = Views.RecognitionPage.class)))
-  public Views.RecognitionPage list(
+  public Views.RecognitionPage listRecognitions(
       @QueryParam("host") Province host,
       @QueryParam("home") Province home,
       @QueryParam("status") RecognitionStatus status,
@@ -123,7 +123,7 @@ public class RecognitionResource {
       responseCode = "200",
       description = "Decided",
       content = @Content(schema = @Schema(implementation = RecognitionState.class)))
-  public RecognitionState decide(@PathParam("id") UUID id, ManualDecision decision) {
+  public RecognitionState decideRecognition(@PathParam("id") UUID id, ManualDecision decision) {
     return recognitions.decide(id, decision, caller.info());
   }
 }

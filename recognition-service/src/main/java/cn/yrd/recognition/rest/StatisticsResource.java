@@ -44,7 +44,7 @@ public class StatisticsResource {
       responseCode = "200",
       description = "The statistics",
       content = @Content(schema = @Schema(implementation = Views.Statistics.class)))
-  public Views.Statistics statistics() {
+  public Views.Statistics getStatistics() {
     return queries.statistics();
   }
 
@@ -67,7 +67,7 @@ public class StatisticsResource {
           @Content(
               schema =
                   @Schema(type = SchemaType.ARRAY, implementation = Views.ProvinceQuality.class)))
-  public List<Views.ProvinceQuality> dataQuality() {
+  public List<Views.ProvinceQuality> getDataQuality() {
     return queries.dataQuality();
   }
 
@@ -82,7 +82,7 @@ public class StatisticsResource {
       responseCode = "200",
       description = "The differences; agrees is true when there are none",
       content = @Content(schema = @Schema(implementation = Reconciler.Report.class)))
-  public Reconciler.Report reconcile() {
+  public Reconciler.Report runReconciliation() {
     return reconciler.run();
   }
 }

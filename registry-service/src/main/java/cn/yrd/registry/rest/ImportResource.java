@@ -3,7 +3,6 @@ package cn.yrd.registry.rest;
 import cn.yrd.contracts.Problem;
 import cn.yrd.contracts.Roles;
 import cn.yrd.registry.api.ImportReport;
-import cn.yrd.registry.api.RegistrationRequest;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.service.AccessPolicy;
 import cn.yrd.registry.service.ImportRowReader;
@@ -60,8 +59,10 @@ public class ImportResource {
             mediaType = NDJSON,
             schema =
                 @Schema(
-                    implementation = RegistrationRequest.class,
-                    description = "One RegistrationRequest object per line"),
+                    type = SchemaType.STRING,
+                    description =
+                        "NDJSON: one RegistrationRequest object (as for POST /registrations) per"
+                            + " line"),
             example =
                 "{\"uscc\":\"51310115000004212C\",\"name\":\"上海市软件行业协会\",\"category\":\"SOCIAL_GROUP\",…}"),
         @Content(
@@ -81,7 +82,7 @@ public class ImportResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public ImportReport importFile(
+  public ImportReport importRegistrations(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     CallerInfo who = caller.info();
     new AccessPolicy(config.province()).requireRegistrationWrite(who);

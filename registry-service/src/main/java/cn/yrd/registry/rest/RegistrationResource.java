@@ -77,7 +77,8 @@ public class RegistrationResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public CompletionStage<Response> register(RegistrationRequest request, @Context UriInfo uri) {
+  public CompletionStage<Response> registerOrganization(
+      RegistrationRequest request, @Context UriInfo uri) {
     CallerInfo who = caller.info();
     policy().requireRegistrationWrite(who);
     if (request == null) {
@@ -109,7 +110,7 @@ public class RegistrationResource {
       description = "The record; ETag is its version",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the version")
-  public Response get(
+  public Response getRegistration(
       @PathParam("uscc") @Parameter(example = "51310115000004212C") String uscc,
       @HeaderParam("If-None-Match")
           @Parameter(description = "The ETag you hold; the record is sent only if it changed")
@@ -138,7 +139,7 @@ public class RegistrationResource {
       responseCode = "200",
       description = "One page of matches",
       content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
-  public OrganizationPage search(
+  public OrganizationPage searchRegistrations(
       @QueryParam("name") @Parameter(description = "Name contains", example = "软件") String name,
       @QueryParam("category") OrgCategory category,
       @QueryParam("status") OrgStatus status,
@@ -184,7 +185,7 @@ public class RegistrationResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response amend(
+  public Response amendRegistration(
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       AmendmentRequest request) {
@@ -207,7 +208,7 @@ public class RegistrationResource {
       responseCode = "200",
       description = "Deregistered",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-  public Response deregister(
+  public Response deregisterOrganization(
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       DecisionRequest decision) {
@@ -225,7 +226,7 @@ public class RegistrationResource {
       responseCode = "200",
       description = "Revoked",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-  public Response revoke(
+  public Response revokeRegistration(
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       DecisionRequest decision) {
@@ -246,7 +247,7 @@ public class RegistrationResource {
       responseCode = "200",
       description = "Transferred out",
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-  public Response transferOut(
+  public Response transferOutOrganization(
       @PathParam("uscc") String uscc,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       TransferOutRequest request) {
@@ -273,7 +274,7 @@ public class RegistrationResource {
       description = "The history, newest first",
       content =
           @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
-  public List<HistoryView> history(@PathParam("uscc") String uscc) {
+  public List<HistoryView> listRegistrationHistory(@PathParam("uscc") String uscc) {
     policy().requireRead(caller.info());
     Uscc code = PathCodes.of(uscc);
     registrations.read(code, caller.info());

@@ -48,7 +48,7 @@ public class SupervisionDueResource {
       responseCode = "200",
       description = "The due actions",
       content = @Content(schema = @Schema(implementation = DueList.class)))
-  public DueList list() {
+  public DueList listDueSupervision() {
     new AccessPolicy(config.province()).requireRead(caller.info());
     LocalDate today = BusinessTime.today();
     return new DueList(today, due.on(today));

@@ -67,7 +67,7 @@ public class SupervisionResource {
               + " order to stop activities, a revocation, or a second warning or small fine within"
               + " three years brings the serious list; a first warning or small fine the"
               + " abnormal list.")
-  public Response penalize(@PathParam("uscc") String uscc, PenaltyRequest request) {
+  public Response recordPenalty(@PathParam("uscc") String uscc, PenaltyRequest request) {
     return write(request, who -> supervision.imposePenalty(PathCodes.of(uscc), request, who));
   }
 
@@ -77,7 +77,7 @@ public class SupervisionResource {
   @Operation(
       summary = "Put on the abnormal-activity list (列入活动异常名录)",
       description = "reasonCode is an AbnormalListReason.")
-  public Response listAbnormal(@PathParam("uscc") String uscc, ListingRequest request) {
+  public Response addToAbnormalList(@PathParam("uscc") String uscc, ListingRequest request) {
     return write(
         request, who -> supervision.putOnList(PathCodes.of(uscc), ListKind.ABNORMAL, request, who));
   }
@@ -86,7 +86,7 @@ public class SupervisionResource {
   @Path("/abnormal-list/removal")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(summary = "Remove from the abnormal-activity list (移出活动异常名录)")
-  public Response removeAbnormal(@PathParam("uscc") String uscc, DecisionRequest decision) {
+  public Response removeFromAbnormalList(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
         decision,
         who -> supervision.removeFromList(PathCodes.of(uscc), ListKind.ABNORMAL, decision, who));
@@ -100,7 +100,7 @@ public class SupervisionResource {
       description =
           "reasonCode is a SeriousListReason; a reason that rests on a penalty needs that penalty"
               + " on record (R-LIST-01). A new reason while listed restarts the clean period.")
-  public Response listSerious(@PathParam("uscc") String uscc, ListingRequest request) {
+  public Response addToSeriousList(@PathParam("uscc") String uscc, ListingRequest request) {
     return write(
         request, who -> supervision.putOnList(PathCodes.of(uscc), ListKind.SERIOUS, request, who));
   }
@@ -113,7 +113,7 @@ public class SupervisionResource {
       description =
           "Only after the configured clean years (default 2) without a new serious reason or"
               + " penalty; a revoked organization only after deregistration (R-LIST-04).")
-  public Response removeSerious(@PathParam("uscc") String uscc, DecisionRequest decision) {
+  public Response removeFromSeriousList(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(
         decision,
         who -> supervision.removeFromList(PathCodes.of(uscc), ListKind.SERIOUS, decision, who));
@@ -130,7 +130,8 @@ public class SupervisionResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response inspect(@PathParam("uscc") String uscc, InspectionRequest request) {
+  public Response recordAnnualInspection(
+      @PathParam("uscc") String uscc, InspectionRequest request) {
     return write(request, who -> supervision.recordInspection(PathCodes.of(uscc), request, who));
   }
 
@@ -143,7 +144,7 @@ public class SupervisionResource {
           "Valid five years from the award (R-GRADE-01). Refused while on either list, within a"
               + " year of a penalty, or when last year's annual inspection is missing or"
               + " unqualified (R-GRADE-02).")
-  public Response award(@PathParam("uscc") String uscc, GradeRequest request) {
+  public Response awardGrade(@PathParam("uscc") String uscc, GradeRequest request) {
     return write(request, who -> supervision.awardGrade(PathCodes.of(uscc), request, who));
   }
 
@@ -153,7 +154,7 @@ public class SupervisionResource {
   @Operation(
       summary = "Downgrade the grade (降低等级)",
       description = "To a lower level; the grade keeps its original expiry (R-GRADE-03).")
-  public Response downgrade(@PathParam("uscc") String uscc, DowngradeRequest request) {
+  public Response downgradeGrade(@PathParam("uscc") String uscc, DowngradeRequest request) {
     return write(request, who -> supervision.downgradeGrade(PathCodes.of(uscc), request, who));
   }
 
@@ -161,7 +162,7 @@ public class SupervisionResource {
   @Path("/grade/withdrawal")
   @RolesAllowed(Roles.SUPERVISOR)
   @Operation(summary = "Withdraw the grade (取消等级); it ends at once (R-GRADE-03)")
-  public Response withdraw(@PathParam("uscc") String uscc, DecisionRequest decision) {
+  public Response withdrawGrade(@PathParam("uscc") String uscc, DecisionRequest decision) {
     return write(decision, who -> supervision.withdrawGrade(PathCodes.of(uscc), decision, who));
   }
 
@@ -181,7 +182,7 @@ public class SupervisionResource {
       responseCode = "200",
       description = "The supervision record",
       content = @Content(schema = @Schema(implementation = SupervisionView.class)))
-  public SupervisionView record(@PathParam("uscc") String uscc) {
+  public SupervisionView getSupervisionRecord(@PathParam("uscc") String uscc) {
     new AccessPolicy(config.province()).requireRead(caller.info());
     Uscc code = PathCodes.of(uscc);
     registrations.read(code, caller.info());

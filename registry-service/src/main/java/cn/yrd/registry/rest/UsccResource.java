@@ -47,7 +47,12 @@ public class UsccResource {
   @GET
   @Path("/{code}")
   @PermitAll
-  @Operation(summary = "Decode a USCC, or name the rule it fails")
+  @Operation(
+      summary = "Decode a USCC, or name the rule it fails",
+      description =
+          "Checks an 18-character unified social credit code (统一社会信用代码, GB 32100) and"
+              + " splits it into its registration authority, category, division and organization"
+              + " code. Open to anyone: a registrar may check a code before registering it.")
   @APIResponse(
       responseCode = "200",
       description = "A valid code and its parts",
@@ -60,7 +65,7 @@ public class UsccResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public DecodedUscc decode(
+  public DecodedUscc decodeUscc(
       @PathParam("code") @Parameter(example = "53100000500021676K") String code) {
     try {
       Uscc uscc = Uscc.parse(RegistrationRules.normalizeUscc(code));

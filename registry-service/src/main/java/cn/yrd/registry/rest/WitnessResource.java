@@ -106,7 +106,7 @@ public class WitnessResource {
   @Operation(
       summary = "The witness's verifier key",
       description = "<name>+<hex key id>+<base64(0x04 ‖ Ed25519 key)>, for witness policies.")
-  public String verifierKey() {
+  public String getWitnessKey() {
     return key.verifierKey() + "\n";
   }
 
@@ -123,7 +123,7 @@ public class WitnessResource {
       content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "404", description = "Never cosigned a checkpoint of that log")
   @APIResponse(responseCode = "422", description = "Not a SHA-256 in lowercase hex")
-  public String latest(@PathParam("originHash") String originHash) {
+  public String getWitnessedCheckpoint(@PathParam("originHash") String originHash) {
     return witness
         .latestByOriginHash(originHash)
         .orElseThrow(() -> ProblemException.notFound("no checkpoint cosigned for " + originHash));

@@ -86,7 +86,10 @@ public final class ImportRowReader {
 
   private Row parseJson(String text) {
     try {
-      return new Row(line, json.readValue(text, RegistrationRequest.class), null);
+      RegistrationRequest request = json.readValue(text, RegistrationRequest.class);
+      return request == null
+          ? new Row(line, null, "not a registration object: the line is null")
+          : new Row(line, request, null);
     } catch (JsonProcessingException e) {
       return new Row(line, null, "not a registration object: " + e.getOriginalMessage());
     }

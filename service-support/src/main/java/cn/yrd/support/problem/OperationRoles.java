@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
  * allows role names there for non-OAuth schemes), so readers of the document — and the
  * authorization-matrix test — see who may call it. Needs {@code
  * quarkus.smallrye-openapi.operation-id-strategy=PACKAGE_CLASS_METHOD} to find the method; the
- * operation id is then shortened to {@code Class_method}.
+ * operation id is then the method's name alone, a verb unique within its service.
  */
 final class OperationRoles {
   private OperationRoles() {}
@@ -29,7 +29,8 @@ final class OperationRoles {
     if (method.isEmpty()) {
       return;
     }
-    operation.setOperationId(method.get().getDeclaringClass().getSimpleName() + "_" + methodName);
+    // Resource methods are named as the verbs a generated client calls (registerOrganization).
+    operation.setOperationId(methodName);
     if (method.get().isAnnotationPresent(PermitAll.class)
         || operation.getSecurity() == null
         || operation.getSecurity().isEmpty()) {

@@ -12,7 +12,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -95,8 +97,15 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
+    if (status == 405) {
+      String title = e.getResponse().getStatusInfo().getReasonPhrase();
+      Set<String> allowed = AllowedMethods.of(uri.getPath());
+      return Response.fromResponse(respond(simple(405, "http-405", title, title)))
+          .header(HttpHeaders.ALLOW, String.join(", ", allowed))
+          .build();
+    }
     if (status >= 500) {
       LOG.error("request failed", e);
       return respond(

@@ -2,6 +2,7 @@ package cn.yrd.support.problem;
 
 import cn.yrd.contracts.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,11 +15,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Declares, once for every API operation, the problem+json responses {@link ProblemMappers} can
- * give: 400 and 422 everywhere, 401 and 403 where a bearer token is required, 404 where a path
- * names a resource. Operations keep their own specific responses (409, 412, 428…). Every service
- * whose index holds this module picks it up, and it runs once, when the service is built: named in
- * {@code mp.openapi.filter} instead, it would run at every start and make Quarkus parse and write
- * the whole document again (about 0.25 s of a service's start-up on this project's machine).
+ * give: 400 and 422 everywhere, 413 where there is a body, 401 and 403 where a bearer token is
+ * required, 404 where a path names a resource. Operations keep their own specific responses (409,
+ * 412, 428…). Every service whose index holds this module picks it up, and it runs once, when the
+ * service is built: named in {@code mp.openapi.filter} instead, it would run at every start and
+ * make Quarkus parse and write the whole document again (about 0.25 s of a service's start-up on
+ * this project's machine).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -46,6 +48,11 @@ public class ProblemResponsesFilter implements OASFilter {
         .getPathItems()
         .forEach(
             (path, item) -> {
+              item.getOperations().values().forEach(OperationRoles::declare);
+              // An operation open to anyone says so (an empty requirement), rather than nothing.
+              item.getOperations().values().stream()
+                  .filter(operation -> operation.getSecurity() == null)
+                  .forEach(operation -> operation.setSecurity(new ArrayList<>()));
               // The APIs with problem+json errors; the C2SP protocols (/witness) answer in text.
               if (!path.startsWith("/api/") && !path.startsWith("/tlog/")) {
                 return;
@@ -54,10 +61,16 @@ public class ProblemResponsesFilter implements OASFilter {
                   .values()
                   .forEach(
                       operation -> {
-                        OperationRoles.declare(operation);
                         ALWAYS.forEach((code, text) -> add(operation, code, text));
                         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                           SECURED.forEach((code, text) -> add(operation, code, text));
+                        }
+                        if (operation.getRequestBody() != null) {
+                          add(
+                              operation,
+                              "413",
+                              "The body is larger than the service's limit"
+                                  + " (quarkus.http.limits.max-body-size); nothing was read");
                         }
                         if (path.contains("{")) {
                           add(operation, "404", "Nothing is known under that identifier");

@@ -32,14 +32,14 @@ public class TestClockResource {
 
   @GET
   @Operation(hidden = true)
-  public Today read() {
+  public Today getTestClock() {
     requireMovable();
     return now();
   }
 
   @PUT
   @Operation(hidden = true)
-  public Today move(Today day) {
+  public Today setTestClock(Today day) {
     requireMovable();
     clock.moveTo(day == null ? null : day.today());
     return now();

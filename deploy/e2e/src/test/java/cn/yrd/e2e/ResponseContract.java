@@ -1,0 +1,183 @@
+package cn.yrd.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.OpenApi31;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every API response the tests receive against the live OpenAPI document of the service that
+ * sent it: the status is declared for the operation, the content type is declared, and a JSON body
+ * validates against the declared schema (networknt's validator, OpenAPI 3.1 dialect). Violations
+ * are collected; a test class asserts there are none.
+ */
+final class ResponseContract {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SchemaRegistry SCHEMAS =
+      SchemaRegistry.withDefaultDialect(OpenApi31.getInstance());
+  private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
+  private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+  private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
+  private static final List<String> CHECKED = Collections.synchronizedList(new ArrayList<>());
+
+  private ResponseContract() {}
+
+  /** Starts checking the responses of the service at {@code baseUrl} against its live document. */
+  static JsonNode watch(String baseUrl) {
+    JsonNode doc = read(Http.get(baseUrl + "/q/openapi?format=json", null));
+    DOCUMENTS.put(origin(baseUrl), doc);
+    return doc;
+  }
+
+  /** Writes the watched service's live document to {@code dir/name.json} (for the linters). */
+  static void save(String baseUrl, Path dir, String name) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve(name + ".json"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(DOCUMENTS.get(origin(baseUrl))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void stopWatching() {
+    DOCUMENTS.clear();
+    COMPILED.clear();
+  }
+
+  /** The violations seen so far, and forgets them. */
+  static List<String> drainViolations() {
+    synchronized (VIOLATIONS) {
+      List<String> seen = new ArrayList<>(VIOLATIONS);
+      VIOLATIONS.clear();
+      return seen;
+    }
+  }
+
+  /** How many responses were checked so far (so a test can tell the check ran). */
+  static int checkedCount() {
+    return CHECKED.size();
+  }
+
+  static void observe(String method, String url, HttpResponse<String> response) {
+    URI uri = URI.create(url);
+    JsonNode doc = DOCUMENTS.get(uri.getScheme() + "://" + uri.getAuthority());
+    if (doc == null || uri.getPath().startsWith("/q/")) {
+      return;
+    }
+    String where = method + " " + uri.getPath() + " → " + response.statusCode();
+    Optional<String> template = matchPath(doc, uri.getPath());
+    if (template.isEmpty()) {
+      // Paths the document does not serve are answered by the framework (404 problem).
+      return;
+    }
+    JsonNode operation = doc.path("paths").path(template.get()).path(method.toLowerCase());
+    if (operation.isMissingNode()) {
+      return;
+    }
+    CHECKED.add(where);
+    String status = Integer.toString(response.statusCode());
+    JsonNode declared = operation.path("responses").path(status);
+    if (declared.isMissingNode()) {
+      declared = operation.path("responses").path("default");
+    }
+    if (declared.isMissingNode()) {
+      VIOLATIONS.add(where + ": status not declared by " + operation.path("operationId").asText());
+      return;
+    }
+    String body = response.body();
+    if (body == null || body.isEmpty() || !declared.has("content")) {
+      return;
+    }
+    String contentType =
+        response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+    JsonNode media = mediaOf(declared.path("content"), contentType);
+    if (media.isMissingNode()) {
+      VIOLATIONS.add(where + ": content type '" + contentType + "' not declared");
+      return;
+    }
+    boolean json = contentType.equals("application/json") || contentType.endsWith("+json");
+    if (!json || !media.has("schema")) {
+      return;
+    }
+    String key =
+        uri.getAuthority() + " " + template.get() + " " + method + " " + status + " " + contentType;
+    Schema schema = COMPILED.computeIfAbsent(key, k -> compile(doc, media.path("schema")));
+    List<Error> errors = schema.validate(read(body));
+    for (Error error : errors) {
+      VIOLATIONS.add(where + ": " + error.getInstanceLocation() + " " + error.getMessage());
+    }
+  }
+
+  /** The declared media type whose base type (parameters aside) is the response's. */
+  private static JsonNode mediaOf(JsonNode content, String contentType) {
+    Iterator<Map.Entry<String, JsonNode>> declared = content.fields();
+    while (declared.hasNext()) {
+      Map.Entry<String, JsonNode> media = declared.next();
+      if (media.getKey().split(";")[0].trim().equalsIgnoreCase(contentType)) {
+        return media.getValue();
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  /** The declared schema with the document's components beside it, so its $refs resolve. */
+  private static Schema compile(JsonNode doc, JsonNode declared) {
+    ObjectNode root = declared.deepCopy();
+    root.set("components", doc.path("components"));
+    return SCHEMAS.getSchema(root);
+  }
+
+  /** The most specific path template of the document that the path matches. */
+  private static Optional<String> matchPath(JsonNode doc, String path) {
+    String best = null;
+    int bestParams = Integer.MAX_VALUE;
+    Iterator<String> names = doc.path("paths").fieldNames();
+    while (names.hasNext()) {
+      String template = names.next();
+      String regex = "\\Q" + template.replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
+      if (template.endsWith("}") && template.contains("/tile/")) {
+        regex = "\\Q" + template.replaceAll("\\{[^}]+}", "\\\\E.+\\\\Q") + "\\E";
+      }
+      if (Pattern.matches(regex, path)) {
+        int params = template.split("\\{", -1).length - 1;
+        if (params < bestParams) {
+          best = template;
+          bestParams = params;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static String origin(String baseUrl) {
+    URI uri = URI.create(baseUrl);
+    return uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  private static JsonNode read(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
