@@ -15,6 +15,7 @@ import cn.yrd.contracts.tlog.WitnessPolicy;
 import cn.yrd.local.Federation;
 import cn.yrd.local.InfraSettings;
 import dev.sigstore.merkle.InclusionProofVerifier;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -57,11 +58,21 @@ class FederationEndToEndTest {
                 InfraSettings.forTests(),
                 false));
     processes = federation.processes();
+    ResponseContract.watch(federation);
+    RestAssured.filters(ResponseContract.restAssuredFilter());
   }
 
   @AfterAll
   static void stop() {
+    RestAssured.reset();
+    ResponseContract.Report report = ResponseContract.finish();
     federation.close();
+    TestFederation.figure(
+        String.format(
+            "OpenAPI response contract (end to end): %d responses checked against the live"
+                + " documents; %d violations",
+            report.checked(), report.violations().size()));
+    assertThat(report.violations()).as("responses that break the live OpenAPI documents").isEmpty();
     assertThat(processes)
         .as("no service outlives the federation")
         .noneMatch(ProcessHandle::isAlive);

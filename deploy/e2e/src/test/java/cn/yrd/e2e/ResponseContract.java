@@ -1,5 +1,7 @@
 package cn.yrd.e2e;
 
+import cn.yrd.contracts.Province;
+import cn.yrd.local.Federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,32 +60,61 @@ final class ResponseContract {
     }
   }
 
-  static void stopWatching() {
+  /** How many responses were checked, and the violations among them. */
+  record Report(int checked, List<String> violations) {}
+
+  /** Stops checking and reports what was seen since the first {@link #watch}. */
+  static Report finish() {
     DOCUMENTS.clear();
     COMPILED.clear();
-  }
-
-  /** The violations seen so far, and forgets them. */
-  static List<String> drainViolations() {
     synchronized (VIOLATIONS) {
-      List<String> seen = new ArrayList<>(VIOLATIONS);
+      Report report = new Report(CHECKED.size(), List.copyOf(VIOLATIONS));
       VIOLATIONS.clear();
-      return seen;
+      CHECKED.clear();
+      return report;
     }
   }
 
-  /** How many responses were checked so far (so a test can tell the check ran). */
-  static int checkedCount() {
-    return CHECKED.size();
+  /** Checks every response of the federation's services from now on. */
+  static void watch(Federation federation) {
+    for (Province province : Province.values()) {
+      watch(federation.registryUrl(province));
+    }
+    watch(federation.url("recognition"));
+    watch(federation.url("audit"));
   }
 
   static void observe(String method, String url, HttpResponse<String> response) {
+    observe(
+        method,
+        url,
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+
+  /** A RestAssured filter that checks each response it sees. */
+  static io.restassured.filter.Filter restAssuredFilter() {
+    return (request, response, context) -> {
+      io.restassured.response.Response sent = context.next(request, response);
+      observe(
+          request.getMethod(),
+          request.getURI(),
+          sent.getStatusCode(),
+          sent.getContentType() == null ? "" : sent.getContentType(),
+          sent.asString());
+      return sent;
+    };
+  }
+
+  private static void observe(
+      String method, String url, int statusCode, String contentTypeHeader, String body) {
     URI uri = URI.create(url);
     JsonNode doc = DOCUMENTS.get(uri.getScheme() + "://" + uri.getAuthority());
     if (doc == null || uri.getPath().startsWith("/q/")) {
       return;
     }
-    String where = method + " " + uri.getPath() + " → " + response.statusCode();
+    String where = method + " " + uri.getPath() + " → " + statusCode;
     Optional<String> template = matchPath(doc, uri.getPath());
     if (template.isEmpty()) {
       // Paths the document does not serve are answered by the framework (404 problem).
@@ -94,7 +125,7 @@ final class ResponseContract {
       return;
     }
     CHECKED.add(where);
-    String status = Integer.toString(response.statusCode());
+    String status = Integer.toString(statusCode);
     JsonNode declared = operation.path("responses").path(status);
     if (declared.isMissingNode()) {
       declared = operation.path("responses").path("default");
@@ -103,12 +134,10 @@ final class ResponseContract {
       VIOLATIONS.add(where + ": status not declared by " + operation.path("operationId").asText());
       return;
     }
-    String body = response.body();
     if (body == null || body.isEmpty() || !declared.has("content")) {
       return;
     }
-    String contentType =
-        response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+    String contentType = contentTypeHeader.split(";")[0].trim();
     JsonNode media = mediaOf(declared.path("content"), contentType);
     if (media.isMissingNode()) {
       VIOLATIONS.add(where + ": content type '" + contentType + "' not declared");

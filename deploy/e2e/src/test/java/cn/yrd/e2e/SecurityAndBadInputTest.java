@@ -76,14 +76,17 @@ class SecurityAndBadInputTest {
 
   @AfterAll
   static void stop() {
-    ResponseContract.stopWatching();
+    ResponseContract.Report report = ResponseContract.finish();
     if (federation != null) {
       federation.close();
     }
-    assertThat(ResponseContract.checkedCount()).as("responses checked").isGreaterThan(500);
-    assertThat(ResponseContract.drainViolations())
-        .as("responses that break the live OpenAPI documents")
-        .isEmpty();
+    TestFederation.figure(
+        String.format(
+            "OpenAPI response contract (authorization and bad input): %d responses checked"
+                + " against the live documents; %d violations",
+            report.checked(), report.violations().size()));
+    assertThat(report.checked()).as("responses checked").isGreaterThan(500);
+    assertThat(report.violations()).as("responses that break the live OpenAPI documents").isEmpty();
   }
 
   @Test

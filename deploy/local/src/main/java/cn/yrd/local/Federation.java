@@ -123,6 +123,7 @@ public final class Federation implements AutoCloseable {
         witnessEnv.append("YRD_WITNESS_VERIFIER_KEY_" + province.name() + "=" + cosigner + "\n");
         Map<String, String> env = new LinkedHashMap<>(clocked);
         env.put("PROVINCE", province.name());
+        env.put("YRD_PUBLIC_URL", "http://localhost:" + registryPort);
         env.put("YRD_WITNESS_LOGS", logKey.toString());
         env.put("YRD_WITNESS_KEY", witnessKey.toString());
         env.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.registry(province.name())));
@@ -140,13 +141,15 @@ public final class Federation implements AutoCloseable {
       writeString(keys.resolve("witnesses.env"), witnessEnv.toString());
       Map<String, String> recognition = new LinkedHashMap<>(clocked);
       recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
+      int recognitionPort = port(options, 8200);
+      recognition.put("YRD_PUBLIC_URL", "http://localhost:" + recognitionPort);
       ready(
           started,
           "recognition",
           ServiceProcess.start(
               "recognition",
               jar(options, "recognition-service"),
-              port(options, 8200),
+              recognitionPort,
               recognition,
               logs,
               tmp));
@@ -154,11 +157,13 @@ public final class Federation implements AutoCloseable {
       audit.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.AUDIT));
       audit.put("YRD_AUDIT_SIGNING_KEY", auditKey.toString());
       audit.put("YRD_AUDIT_WITNESSES", String.join(",", witnesses));
+      int auditPort = port(options, 8300);
+      audit.put("YRD_PUBLIC_URL", "http://localhost:" + auditPort);
       ready(
           started,
           "audit",
           ServiceProcess.start(
-              "audit", jar(options, "audit-service"), port(options, 8300), audit, logs, tmp));
+              "audit", jar(options, "audit-service"), auditPort, audit, logs, tmp));
       return new Federation(
           infrastructure, new DevTokens(jwtKeys.privateKey(), Roles.DEFAULT_ISSUER), started);
     } catch (RuntimeException e) {
