@@ -112,8 +112,9 @@ async function overviewPage() {
       <td>${q[p] ? Math.round(q[p].score * 100) + '%' : '—'}</td></tr>`;
   }).join('');
   page(`<section class="card"><h2>${t('overview')}</h2>
+    <p class="consumer-lag">${t('lag')}: <strong>${stats.consumerLag ?? 0}</strong> ${t('records')}</p>
     <table class="grid"><thead><tr><th>${t('province')}</th><th>${t('SOCIAL_GROUP')}</th><th>${t('SOCIAL_SERVICE_INSTITUTION')}</th>
-    <th>${t('FOUNDATION')}</th><th>${t('fiveA')}</th><th>${t('lag')}</th><th>${t('quality')}</th></tr></thead><tbody>${rows}</tbody></table></section>
+    <th>${t('FOUNDATION')}</th><th>${t('fiveA')}</th><th>${t('lastEvent')}</th><th>${t('quality')}</th></tr></thead><tbody>${rows}</tbody></table></section>
     <section class="card"><h2>${t('map')}</h2><div id="map"></div></section>`);
   drawMap($('#map'), cities, stats, language());
 }

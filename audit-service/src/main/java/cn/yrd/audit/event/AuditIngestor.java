@@ -4,6 +4,7 @@ import cn.yrd.audit.config.AuditConfig;
 import cn.yrd.audit.service.AuditAppender;
 import cn.yrd.audit.service.Checkpointer;
 import cn.yrd.contracts.Topics;
+import cn.yrd.support.kafka.ConsumerLag;
 import cn.yrd.support.kafka.ConsumerLoop;
 import cn.yrd.support.kafka.ConsumerSchedulingConfig;
 import cn.yrd.support.kafka.ConsumerThread;
@@ -56,6 +57,7 @@ public class AuditIngestor {
               checkpointer.afterAppend();
             },
             ConsumerLoop.Listener.counting(count -> {}, deadLettered::increment),
+            new ConsumerLag(metrics, config.consumerGroup()),
             scheduling);
   }
 

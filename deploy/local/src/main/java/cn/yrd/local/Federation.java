@@ -85,7 +85,7 @@ public final class Federation implements AutoCloseable {
           ServiceProcess.start(
               "console", jar(options, "console"), consolePort, Map.of(), logs, tmp);
       started.put("console", console);
-      console.awaitReady(READY_TIMEOUT, "/index.html");
+      console.awaitReady(READY_TIMEOUT);
       common.put(
           "YRD_CONSOLE_ORIGINS",
           "http://127.0.0.1:" + consolePort + ",http://localhost:" + consolePort);

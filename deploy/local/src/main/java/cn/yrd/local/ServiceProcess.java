@@ -119,11 +119,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Waits until readiness answers 200 (database and broker reachable). */
   void awaitReady(Duration timeout) {
-    awaitReady(timeout, "/q/health/ready");
-  }
-
-  /** Waits until {@code path} answers 200 (the console has no health check: its page). */
-  void awaitReady(Duration timeout, String path) {
+    String path = "/q/health/ready";
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).build();

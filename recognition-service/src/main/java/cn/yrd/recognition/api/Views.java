@@ -58,7 +58,12 @@ public final class Views {
                       + " division in the code (e.g. 3205 Suzhou), where the code was issued")
           Map<String, Long> valid5AByCity,
       @Schema(description = "open conflicts: type → province pair (e.g. JS-SH) → count")
-          Map<String, Map<String, Long>> openConflicts) {}
+          Map<String, Map<String, Long>> openConflicts,
+      @Schema(
+              description =
+                  "Consumer lag (消费延迟): registry events on the broker that this recognition"
+                      + " instance has not yet applied, over the partitions it holds")
+          long consumerLag) {}
 
   /** How trustworthy one province's data looks from here. */
   public record ProvinceQuality(

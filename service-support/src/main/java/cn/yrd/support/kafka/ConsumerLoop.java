@@ -86,6 +86,7 @@ public final class ConsumerLoop<T> implements Runnable {
   private final Listener listener;
   private final Supplier<Boolean> running;
   private final Duration commitInterval;
+  private final ConsumerLag lag;
 
   public ConsumerLoop(
       Map<String, Object> kafkaConfig,
@@ -95,7 +96,8 @@ public final class ConsumerLoop<T> implements Runnable {
       Applier<T> applier,
       Listener listener,
       Supplier<Boolean> running,
-      Duration commitInterval) {
+      Duration commitInterval,
+      ConsumerLag lag) {
     this.kafkaConfig = kafkaConfig;
     this.group = group;
     this.topics = topics;
@@ -104,6 +106,7 @@ public final class ConsumerLoop<T> implements Runnable {
     this.listener = listener;
     this.running = running;
     this.commitInterval = commitInterval;
+    this.lag = lag;
   }
 
   @Override
@@ -112,7 +115,7 @@ public final class ConsumerLoop<T> implements Runnable {
       PendingOffsets pending = new PendingOffsets(commitInterval, System.nanoTime());
       try (KafkaConsumer<String, byte[]> consumer = consumer();
           KafkaProducer<String, byte[]> deadLetters = producer()) {
-        consumer.subscribe(topics, committingBeforeRevocation(consumer, pending));
+        consumer.subscribe(topics, committingBeforeRevocation(consumer, pending, lag));
         while (running.get()) {
           long now = System.nanoTime();
           if (pending.due(now)) {
@@ -123,6 +126,9 @@ public final class ConsumerLoop<T> implements Runnable {
               consumer.poll(pending.isEmpty() ? IDLE_POLL : pending.untilDue(now));
           if (!records.isEmpty()) {
             handle(records, consumer, deadLetters, pending);
+          }
+          for (TopicPartition partition : consumer.assignment()) {
+            consumer.currentLag(partition).ifPresent(behind -> lag.update(partition, behind));
           }
         }
         if (!pending.isEmpty()) {
@@ -136,7 +142,7 @@ public final class ConsumerLoop<T> implements Runnable {
   }
 
   private static ConsumerRebalanceListener committingBeforeRevocation(
-      KafkaConsumer<String, byte[]> consumer, PendingOffsets pending) {
+      KafkaConsumer<String, byte[]> consumer, PendingOffsets pending, ConsumerLag lag) {
     return new ConsumerRebalanceListener() {
       @Override
       public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -144,12 +150,14 @@ public final class ConsumerLoop<T> implements Runnable {
         if (!leaving.isEmpty()) {
           consumer.commitSync(leaving);
         }
+        lag.release(partitions);
       }
 
       // Already owned by another member: a commit would fail, so what was pending is read again.
       @Override
       public void onPartitionsLost(Collection<TopicPartition> partitions) {
         pending.take(partitions);
+        lag.release(partitions);
       }
 
       @Override

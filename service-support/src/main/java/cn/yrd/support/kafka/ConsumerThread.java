@@ -21,6 +21,7 @@ public final class ConsumerThread {
       ConsumerLoop.Parser<T> parser,
       ConsumerLoop.Applier<T> applier,
       ConsumerLoop.Listener listener,
+      ConsumerLag lag,
       ConsumerSchedulingConfig scheduling) {
     ConsumerLoop<T> loop =
         new ConsumerLoop<>(
@@ -31,7 +32,8 @@ public final class ConsumerThread {
             applier,
             listener,
             () -> running,
-            scheduling.commitInterval());
+            scheduling.commitInterval(),
+            lag);
     Runnable body =
         scheduling.background()
             ? () -> {
@@ -51,9 +53,11 @@ public final class ConsumerThread {
       ConsumerLoop.Parser<T> parser,
       ConsumerLoop.Applier<T> applier,
       ConsumerLoop.Listener listener,
+      ConsumerLag lag,
       ConsumerSchedulingConfig scheduling) {
     ConsumerThread consumer =
-        new ConsumerThread(name, kafkaConfig, group, topics, parser, applier, listener, scheduling);
+        new ConsumerThread(
+            name, kafkaConfig, group, topics, parser, applier, listener, lag, scheduling);
     consumer.thread.start();
     return consumer;
   }

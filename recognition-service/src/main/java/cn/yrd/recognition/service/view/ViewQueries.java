@@ -178,7 +178,7 @@ public class ViewQueries {
   }
 
   @SuppressWarnings("unchecked")
-  public Views.Statistics statistics() {
+  public Views.Statistics statistics(long consumerLag) {
     var em = Panache.getEntityManager();
     Map<String, Map<String, Map<String, Map<String, Long>>>> orgs = new TreeMap<>();
     for (Object[] row :
@@ -227,7 +227,7 @@ public class ViewQueries {
                 .getResultList()) {
       valid5AByCity.put((String) row[0], ((Number) row[1]).longValue());
     }
-    return new Views.Statistics(orgs, grades, valid5A, valid5AByCity, conflicts);
+    return new Views.Statistics(orgs, grades, valid5A, valid5AByCity, conflicts, consumerLag);
   }
 
   @SuppressWarnings("unchecked")
