@@ -37,6 +37,7 @@ final class ResponseContract {
   private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
   private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
   private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
+  private static final Map<String, String> PROBLEM_TYPES = new ConcurrentHashMap<>();
   private static final List<String> CHECKED = Collections.synchronizedList(new ArrayList<>());
 
   private ResponseContract() {}
@@ -65,6 +66,15 @@ final class ResponseContract {
 
   /** Stops checking and reports what was seen since the first {@link #watch}. */
   static Report finish() {
+    // Every problem type seen must resolve to its page on the service that gave it.
+    PROBLEM_TYPES.forEach(
+        (type, origin) -> {
+          HttpResponse<String> page = Http.send("GET", origin + type, null, null, null);
+          if (page.statusCode() != 200 || !page.body().contains("How to fix it")) {
+            VIOLATIONS.add("problem type " + type + " on " + origin + " → " + page.statusCode());
+          }
+        });
+    PROBLEM_TYPES.clear();
     DOCUMENTS.clear();
     COMPILED.clear();
     synchronized (VIOLATIONS) {
@@ -142,6 +152,10 @@ final class ResponseContract {
     if (media.isMissingNode()) {
       VIOLATIONS.add(where + ": content type '" + contentType + "' not declared");
       return;
+    }
+    if (contentType.equals("application/problem+json")) {
+      PROBLEM_TYPES.putIfAbsent(
+          read(body).path("type").asText(), uri.getScheme() + "://" + uri.getAuthority());
     }
     boolean json = contentType.equals("application/json") || contentType.endsWith("+json");
     if (!json || !media.has("schema")) {

@@ -15,7 +15,7 @@ public class BadParameterException extends WebApplicationException {
     super(parameter + " " + expected, 400);
     problem =
         new Problem(
-            "https://yrd.example/problems/bad-parameter",
+            ProblemTypes.uri("bad-parameter"),
             "Bad parameter",
             400,
             "'" + value + "' is not a valid " + parameter + ": " + expected,

@@ -5,7 +5,6 @@ import java.util.List;
 
 /** A request that cannot be carried out, with the RFC 9457 problem that tells the caller why. */
 public class ProblemException extends RuntimeException {
-  private static final String TYPE_BASE = "https://yrd.example/problems/";
 
   private final transient Problem problem;
 
@@ -21,7 +20,7 @@ public class ProblemException extends RuntimeException {
   public static ProblemException validation(List<Problem.FieldError> errors) {
     return new ProblemException(
         new Problem(
-            TYPE_BASE + "validation",
+            ProblemTypes.uri("validation"),
             "The request is not valid",
             422,
             errors.size() + " field(s) failed validation",
@@ -59,6 +58,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException of(int status, String type, String title, String detail) {
-    return new ProblemException(new Problem(TYPE_BASE + type, title, status, detail, null, null));
+    return new ProblemException(
+        new Problem(ProblemTypes.uri(type), title, status, detail, null, null));
   }
 }

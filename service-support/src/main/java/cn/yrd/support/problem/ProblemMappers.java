@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into {@code application/problem+json}; never a stack trace or SQL. */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-  private static final String TYPE_BASE = "https://yrd.example/problems/";
 
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
@@ -139,7 +138,7 @@ public class ProblemMappers {
   }
 
   private static Problem simple(int status, String type, String title, String detail) {
-    return new Problem(TYPE_BASE + type, title, status, detail, null, null);
+    return new Problem(ProblemTypes.uri(type), title, status, detail, null, null);
   }
 
   private static String path(MismatchedInputException e) {

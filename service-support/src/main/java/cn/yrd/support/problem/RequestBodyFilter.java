@@ -88,7 +88,9 @@ public class RequestBodyFilter {
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .putHeader("Connection", "close")
         .end(
-            "{\"type\":\"https://yrd.example/problems/too-large\",\"title\":\"Request too"
+            "{\"type\":\""
+                + ProblemTypes.uri("too-large")
+                + "\",\"title\":\"Request too"
                 + " large\",\"status\":413,\"detail\":\"the body is larger than "
                 + max
                 + " bytes\"}");

@@ -40,7 +40,7 @@ public class UnknownQueryParameters {
   private static Problem unknown(String name, Set<String> known) {
     String takes = known.isEmpty() ? "no query parameters" : "only " + String.join(", ", known);
     return new Problem(
-        "https://yrd.example/problems/unknown-parameter",
+        ProblemTypes.uri("unknown-parameter"),
         "Unknown query parameter",
         400,
         "this operation takes " + takes + ", not '" + name + "'",
