@@ -62,7 +62,7 @@ final class ResponseContract {
   }
 
   /** How many responses were checked, and the violations among them. */
-  record Report(int checked, List<String> violations) {}
+  record Report(int checked, int problemTypes, List<String> violations) {}
 
   /** Stops checking and reports what was seen since the first {@link #watch}. */
   static Report finish() {
@@ -74,11 +74,12 @@ final class ResponseContract {
             VIOLATIONS.add("problem type " + type + " on " + origin + " → " + page.statusCode());
           }
         });
+    int problemTypes = PROBLEM_TYPES.size();
     PROBLEM_TYPES.clear();
     DOCUMENTS.clear();
     COMPILED.clear();
     synchronized (VIOLATIONS) {
-      Report report = new Report(CHECKED.size(), List.copyOf(VIOLATIONS));
+      Report report = new Report(CHECKED.size(), problemTypes, List.copyOf(VIOLATIONS));
       VIOLATIONS.clear();
       CHECKED.clear();
       return report;

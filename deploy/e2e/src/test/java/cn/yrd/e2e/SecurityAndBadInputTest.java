@@ -83,8 +83,9 @@ class SecurityAndBadInputTest {
     TestFederation.figure(
         String.format(
             "OpenAPI response contract (authorization and bad input): %d responses checked"
-                + " against the live documents; %d violations",
-            report.checked(), report.violations().size()));
+                + " against the live documents, %d problem types resolved; %d violations",
+            report.checked(), report.problemTypes(), report.violations().size()));
+    assertThat(report.problemTypes()).as("problem types seen").isGreaterThanOrEqualTo(8);
     assertThat(report.checked()).as("responses checked").isGreaterThan(500);
     assertThat(report.violations()).as("responses that break the live OpenAPI documents").isEmpty();
   }
