@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lints the live OpenAPI documents that deploy/e2e's SecurityAndBadInputTest wrote to
-# deploy/e2e/target/openapi, with Redocly (recommended) and Spectral (spectral:oas):
+# deploy/e2e/target/openapi, with Redocly (recommended) and Spectral (spectral:oas), and
+# event-contracts/asyncapi.yaml with Spectral (spectral:asyncapi):
 # 0 errors and 0 warnings, or this fails. Usage: deploy/api-lint/lint.sh [DOCUMENT...]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,5 +21,8 @@ for doc in "${docs[@]}"; do
   fi
   npx --no-install spectral lint --quiet --ruleset .spectral.yaml --fail-severity=warn "$doc" || status=1
 done
-[ $status -eq 0 ] && echo "OpenAPI lint: ${#docs[@]} documents, 0 errors, 0 warnings"
+echo "== ../../event-contracts/asyncapi.yaml"
+npx --no-install spectral lint --quiet --ruleset .spectral-asyncapi.yaml --fail-severity=warn \
+  ../../event-contracts/asyncapi.yaml || status=1
+[ $status -eq 0 ] && echo "API lint: ${#docs[@]} OpenAPI documents and the AsyncAPI document, 0 errors, 0 warnings"
 exit $status

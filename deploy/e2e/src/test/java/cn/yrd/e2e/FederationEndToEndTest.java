@@ -66,7 +66,19 @@ class FederationEndToEndTest {
   static void stop() {
     RestAssured.reset();
     ResponseContract.Report report = ResponseContract.finish();
+    AsyncApiRecords.Report records =
+        AsyncApiRecords.validateAll(
+            TestFederation.root(), federation.infrastructure().kafkaBootstrapServers());
     federation.close();
+    TestFederation.figure(
+        String.format(
+            "AsyncAPI record contract (end to end): records read per topic %s; %d violations",
+            records.recordsPerTopic(), records.violations().size()));
+    assertThat(records.violations())
+        .as("records that break event-contracts/asyncapi.yaml")
+        .isEmpty();
+    assertThat(records.recordsPerTopic().get("yrd.registration.v1")).isPositive();
+    assertThat(records.recordsPerTopic().get("yrd.recognition.v1")).isPositive();
     TestFederation.figure(
         String.format(
             "OpenAPI response contract (end to end): %d responses checked against the live"

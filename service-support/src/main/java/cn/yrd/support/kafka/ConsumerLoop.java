@@ -111,6 +111,7 @@ public final class ConsumerLoop<T> implements Runnable {
 
   @Override
   public void run() {
+    DeadLetterTopic.ensure(kafkaConfig);
     while (running.get()) {
       PendingOffsets pending = new PendingOffsets(commitInterval, System.nanoTime());
       try (KafkaConsumer<String, byte[]> consumer = consumer();
