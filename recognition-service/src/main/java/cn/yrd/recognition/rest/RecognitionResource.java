@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,6 +54,12 @@ public class RecognitionResource {
   @APIResponse(
       responseCode = "201",
       description = "Decided; Location names the request",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The request's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
       content = @Content(schema = @Schema(implementation = RecognitionState.class)))
   @APIResponse(
       responseCode = "409",

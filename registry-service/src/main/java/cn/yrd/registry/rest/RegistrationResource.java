@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -69,6 +70,16 @@ public class RegistrationResource {
   @APIResponse(
       responseCode = "201",
       description = "Registered; Location names the record; warnings list anything worth a look",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The new record's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        @Header(
+            name = "ETag",
+            description = "The record's version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+      },
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   @APIResponse(
       responseCode = "409",
@@ -108,6 +119,12 @@ public class RegistrationResource {
   @APIResponse(
       responseCode = "200",
       description = "The record; ETag is its version",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The record's version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+      },
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the version")
   public Response getRegistration(
@@ -170,6 +187,12 @@ public class RegistrationResource {
   @APIResponse(
       responseCode = "200",
       description = "Amended; ETag is the new version",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The record's version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+      },
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   @APIResponse(
       responseCode = "412",
@@ -187,7 +210,12 @@ public class RegistrationResource {
               schema = @Schema(implementation = Problem.class)))
   public Response amendRegistration(
       @PathParam("uscc") String uscc,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH)
+          @Parameter(
+              required = true,
+              description = "The ETag you read (428 without it, 412 if the record changed since)",
+              example = "\"3\"")
+          String ifMatch,
       AmendmentRequest request) {
     CallerInfo who = caller.info();
     policy().requireRegistrationWrite(who);
@@ -207,10 +235,21 @@ public class RegistrationResource {
   @APIResponse(
       responseCode = "200",
       description = "Deregistered",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The record's version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+      },
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   public Response deregisterOrganization(
       @PathParam("uscc") String uscc,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH)
+          @Parameter(
+              description =
+                  "Optional: the ETag you read; if given and the record changed since, 412",
+              example = "\"3\"")
+          String ifMatch,
       DecisionRequest decision) {
     return endRegistration(
         ifMatch,
@@ -225,10 +264,21 @@ public class RegistrationResource {
   @APIResponse(
       responseCode = "200",
       description = "Revoked",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The record's version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+      },
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   public Response revokeRegistration(
       @PathParam("uscc") String uscc,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH)
+          @Parameter(
+              description =
+                  "Optional: the ETag you read; if given and the record changed since, 412",
+              example = "\"3\"")
+          String ifMatch,
       DecisionRequest decision) {
     return endRegistration(
         ifMatch,
@@ -246,10 +296,21 @@ public class RegistrationResource {
   @APIResponse(
       responseCode = "200",
       description = "Transferred out",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The record's version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+      },
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   public Response transferOutOrganization(
       @PathParam("uscc") String uscc,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH)
+          @Parameter(
+              description =
+                  "Optional: the ETag you read; if given and the record changed since, 412",
+              example = "\"3\"")
+          String ifMatch,
       TransferOutRequest request) {
     return endRegistration(
         ifMatch,

@@ -31,6 +31,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +50,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "200",
     description = "Recorded; the organization as it now stands",
+    headers = {
+      @Header(
+          name = "ETag",
+          description = "The record's version, to send back in If-Match",
+          schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
+    },
     content = @Content(schema = @Schema(implementation = OrganizationView.class)))
 public class SupervisionResource {
   @Inject SupervisionService supervision;

@@ -43,6 +43,7 @@ public class ProblemResponsesFilter implements OASFilter {
       return;
     }
     declareProblemSchema(openAPI);
+    StrictRequestBodies.declare(openAPI);
     openAPI
         .getPaths()
         .getPathItems()
