@@ -2,12 +2,17 @@ package cn.yrd.registry;
 
 import static cn.yrd.registry.Fixtures.as;
 import static cn.yrd.registry.Fixtures.registration;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.yrd.contracts.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +31,8 @@ class HttpBehaviourTest {
     "page=abc, page, a whole number",
     "establishedFrom=2020-13-01, establishedFrom, a date",
     "category=club, category, one of SOCIAL_GROUP",
-    "stauts=ACTIVE, stauts, is not a parameter of this operation"
+    "stauts=ACTIVE, stauts, is not a parameter of this operation",
+    "cursor=bm90LWEtY3Vyc29y, cursor, a cursor from a previous page"
   })
   void aQueryValueThatCannotBeReadIsA400NamingTheParameter(
       String query, String parameter, String message) {
@@ -71,5 +77,39 @@ class HttpBehaviourTest {
         .statusCode(405)
         .contentType("application/problem+json")
         .header("Allow", is(allowed));
+  }
+
+  @Test
+  void aListIsWalkedByFollowingItsNextLinkToTheLastPage() {
+    String name = "翻页" + System.nanoTime() % 1_000_000;
+    Set<String> registered = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      Map<String, Object> body = registration();
+      body.put("name", "上海市" + name + "协会" + i);
+      as(Roles.REGISTRAR).body(body).post(REGISTRATIONS).then().statusCode(201);
+      registered.add((String) body.get("uscc"));
+    }
+    Set<String> seen = new HashSet<>();
+    // Links are followed as given: already encoded, so the client must not encode them again.
+    String next =
+        REGISTRATIONS + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&limit=2";
+    int pages = 0;
+    while (next != null) {
+      var response =
+          as(Roles.READER).urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+      seen.addAll(response.jsonPath().getList("items.uscc"));
+      pages++;
+      String link = response.header("Link");
+      String cursor = response.jsonPath().getString("nextCursor");
+      if (link == null) {
+        assertThat(cursor).as("no Link, no nextCursor").isNull();
+        next = null;
+      } else {
+        assertThat(link).endsWith(">; rel=\"next\"").contains("cursor=" + cursor);
+        next = link.substring(1, link.indexOf('>'));
+      }
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).isEqualTo(registered);
   }
 }

@@ -1,5 +1,6 @@
 package cn.yrd.audit.api;
 
+import cn.yrd.support.paging.CursorPage;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class AuditViews {
       @Schema(description = "SHA-256(0x00 ‖ canonical bytes), base64") String leafHash) {}
 
   /** A page of events and the cursor for the next one (absent on the last page). */
-  public record EventPage(List<EventView> items, String nextCursor) {}
+  public record EventPage(List<EventView> items, String nextCursor) implements CursorPage {}
 
   /** RFC 9162 inclusion proof of one leaf in a signed tree. */
   public record InclusionProof(

@@ -2,6 +2,7 @@ package cn.yrd.recognition.api;
 
 import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.RecognitionState;
+import cn.yrd.support.paging.CursorPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,12 +38,39 @@ public final class Views {
   public record OrganizationSummary(
       String uscc, String province, String name, String category, String status, String grade) {}
 
-  public record SummaryPage(List<OrganizationSummary> items, long total, int page, int size) {}
+  public record SummaryPage(
+      List<OrganizationSummary> items,
+      long total,
+      int page,
+      int size,
+      @Schema(
+              description =
+                  "The cursor of the next page (also in the Link header); absent on the last page")
+          String nextCursor)
+      implements CursorPage {}
 
   /** {@code total} is absent when the caller asked not to count ({@code total=false}). */
-  public record ConflictPage(List<ConflictState> items, Long total, int page, int size) {}
+  public record ConflictPage(
+      List<ConflictState> items,
+      Long total,
+      int page,
+      int size,
+      @Schema(
+              description =
+                  "The cursor of the next page (also in the Link header); absent on the last page")
+          String nextCursor)
+      implements CursorPage {}
 
-  public record RecognitionPage(List<RecognitionState> items, long total, int page, int size) {}
+  public record RecognitionPage(
+      List<RecognitionState> items,
+      long total,
+      int page,
+      int size,
+      @Schema(
+              description =
+                  "The cursor of the next page (also in the Link header); absent on the last page")
+          String nextCursor)
+      implements CursorPage {}
 
   /** Counts across the delta. */
   @Schema(description = "Statistics (统计) across the delta.")

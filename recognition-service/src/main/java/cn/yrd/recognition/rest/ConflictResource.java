@@ -9,6 +9,7 @@ import cn.yrd.recognition.api.OfficerNote;
 import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.conflict.ConflictService;
 import cn.yrd.recognition.service.view.ViewQueries;
+import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.problem.RequestedUscc;
 import cn.yrd.support.security.Caller;
@@ -62,8 +63,12 @@ public class ConflictResource {
       @QueryParam("status") ConflictStatus status,
       @QueryParam("province") Province province,
       @QueryParam("uscc") String uscc,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size,
+      @QueryParam("cursor") @Parameter(description = PageCursor.CURSOR_DOC) String cursor,
+      @QueryParam("limit") @Parameter(description = PageCursor.LIMIT_DOC) Integer limit,
+      @QueryParam("page") @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
+          Integer page,
+      @QueryParam("size") @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
+          Integer size,
       @Parameter(
               description =
                   "false: leave out the total, which counts every matching conflict; for clients"
@@ -71,7 +76,8 @@ public class ConflictResource {
           @QueryParam("total")
           @DefaultValue("true")
           boolean total) {
-    Paging paging = Paging.of(page, size);
+    PageCursor at = PageCursor.resolve(cursor, limit, page, size);
+    Paging paging = Paging.of(at.page(), at.size());
     return queries.conflicts(
         type,
         severity,

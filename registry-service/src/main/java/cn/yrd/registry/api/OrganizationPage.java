@@ -1,5 +1,6 @@
 package cn.yrd.registry.api;
 
+import cn.yrd.support.paging.CursorPage;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,4 +10,9 @@ public record OrganizationPage(
     List<OrganizationView> items,
     @Schema(description = "Matches in all pages") long total,
     @Schema(description = "This page, from 0") int page,
-    @Schema(description = "Page size") int size) {}
+    @Schema(description = "Page size") int size,
+    @Schema(
+            description =
+                "The cursor of the next page (also in the Link header); absent on the last page")
+        String nextCursor)
+    implements CursorPage {}

@@ -16,6 +16,7 @@ import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.service.AccessPolicy;
 import cn.yrd.registry.service.RegistrationQueries;
 import cn.yrd.registry.service.RegistrationService;
+import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import cn.yrd.support.security.CallerInfo;
@@ -168,14 +169,19 @@ public class RegistrationResource {
       @QueryParam("registrationAuthority") @Parameter(example = "上海市民政局") String authority,
       @QueryParam("establishedFrom") LocalDate establishedFrom,
       @QueryParam("establishedTo") LocalDate establishedTo,
-      @QueryParam("page") @Parameter(description = "From 0") Integer page,
-      @QueryParam("size") @Parameter(description = "1 to 200, default 20") Integer size) {
+      @QueryParam("cursor") @Parameter(description = PageCursor.CURSOR_DOC) String cursor,
+      @QueryParam("limit") @Parameter(description = PageCursor.LIMIT_DOC) Integer limit,
+      @QueryParam("page") @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
+          Integer page,
+      @QueryParam("size") @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
+          Integer size) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
     RegistrationQueries.Filter filter =
         new RegistrationQueries.Filter(
             name, category, status, grade, authority, establishedFrom, establishedTo);
-    return queries.search(filter, page, size, who);
+    PageCursor at = PageCursor.resolve(cursor, limit, page, size);
+    return queries.search(filter, at.page(), at.size(), who);
   }
 
   @PATCH

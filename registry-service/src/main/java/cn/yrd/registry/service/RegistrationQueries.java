@@ -12,6 +12,7 @@ import cn.yrd.registry.repository.HistoryEntry;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.Penalty;
+import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
@@ -97,7 +98,9 @@ public class RegistrationQueries {
         query.page(pageIndex, pageSize).stream()
             .map(org -> registrations.view(org, caller))
             .toList();
-    return new OrganizationPage(items, query.count(), pageIndex, pageSize);
+    long total = query.count();
+    return new OrganizationPage(
+        items, total, pageIndex, pageSize, PageCursor.next(pageIndex, pageSize, total));
   }
 
   /** Every change and supervision action of one organization, newest first. */

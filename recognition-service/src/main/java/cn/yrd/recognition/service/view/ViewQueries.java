@@ -14,6 +14,7 @@ import cn.yrd.recognition.repository.Recognition;
 import cn.yrd.recognition.repository.SequenceTracker;
 import cn.yrd.recognition.service.conflict.ConflictDetector;
 import cn.yrd.recognition.service.recognition.RecognitionService;
+import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.time.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,8 @@ public class ViewQueries {
             : OrgRecord.find(String.join(" and ", where), Sort.by("uscc", "province"), params);
     List<Views.OrganizationSummary> items =
         query.page(page, size).list().stream().map(ViewQueries::summary).toList();
-    return new Views.SummaryPage(items, query.count(), page, size);
+    long total = query.count();
+    return new Views.SummaryPage(items, total, page, size, PageCursor.next(page, size, total));
   }
 
   public List<Views.OrganizationSummary> representedBy(String personRef) {
@@ -147,7 +149,13 @@ public class ViewQueries {
       total = ((Number) count.getSingleResult()).longValue();
     }
     return new Views.ConflictPage(
-        items.stream().map(detector::toState).toList(), total, page, size);
+        items.stream().map(detector::toState).toList(),
+        total,
+        page,
+        size,
+        total == null
+            ? PageCursor.nextOfUncounted(page, size, items.size())
+            : PageCursor.next(page, size, total));
   }
 
   public Views.RecognitionPage recognitions(
@@ -170,11 +178,13 @@ public class ViewQueries {
         where.isEmpty()
             ? Recognition.findAll(Sort.descending("requestedAt"))
             : Recognition.find(String.join(" and ", where), Sort.descending("requestedAt"), params);
+    long total = query.count();
     return new Views.RecognitionPage(
         query.page(page, size).list().stream().map(recognitions::toState).toList(),
-        query.count(),
+        total,
         page,
-        size);
+        size,
+        PageCursor.next(page, size, total));
   }
 
   @SuppressWarnings("unchecked")
