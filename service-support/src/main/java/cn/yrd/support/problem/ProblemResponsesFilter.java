@@ -50,6 +50,9 @@ public class ProblemResponsesFilter implements OASFilter {
         .forEach(
             (path, item) -> {
               item.getOperations().values().forEach(OperationRoles::declare);
+              item.getOperations()
+                  .values()
+                  .forEach(operation -> ParameterDescriptions.describe(path, operation));
               // An operation open to anyone says so (an empty requirement), rather than nothing.
               item.getOperations().values().stream()
                   .filter(operation -> operation.getSecurity() == null)

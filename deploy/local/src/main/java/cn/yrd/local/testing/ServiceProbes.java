@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.restassured.path.json.JsonPath;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** HTTP checks every service must pass, run from inside a {@code @QuarkusTest}. */
@@ -71,6 +72,15 @@ public final class ServiceProbes {
                         responses.containsKey("401") && responses.containsKey("403"),
                         name + " documents 401 and 403");
                     check(operation.get("security") != null, name + " requires a bearer token");
+                  }
+                  List<Map<String, Object>> parameters =
+                      (List<Map<String, Object>>) operation.get("parameters");
+                  if (parameters != null) {
+                    parameters.forEach(
+                        parameter ->
+                            check(
+                                parameter.get("description") != null,
+                                name + " describes its parameter " + parameter.get("name")));
                   }
                   Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
                   if (body != null) {
