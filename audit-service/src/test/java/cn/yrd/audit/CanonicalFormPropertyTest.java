@@ -88,7 +88,7 @@ class CanonicalFormPropertyTest {
       for (JsonNode item : page.get("items")) {
         String served = item.get("leafHash").asText();
         String recomputed = Base64.getEncoder().encodeToString(ReadmeCanonicalizer.leafHash(item));
-        String time = item.get("time").isNull() ? null : item.get("time").asText();
+        String time = item.hasNonNull("time") ? item.get("time").asText() : null;
         if (!recomputed.equals(served)) {
           mismatches.add(item.get("eventId").asText() + " at " + time);
         }
