@@ -3,7 +3,7 @@ package cn.yrd.recognition.event;
 import cn.yrd.contracts.Topics;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.service.EventProcessor;
-import cn.yrd.support.kafka.ConsumerLag;
+import cn.yrd.recognition.service.RegistryConsumerLag;
 import cn.yrd.support.kafka.ConsumerLoop;
 import cn.yrd.support.kafka.ConsumerSchedulingConfig;
 import cn.yrd.support.kafka.ConsumerThread;
@@ -37,7 +37,7 @@ public class RegistryEventConsumer {
   Map<String, Object> kafkaConfig;
 
   private final List<ConsumerThread> consumers = new ArrayList<>();
-  private volatile ConsumerLag lag;
+  @Inject RegistryConsumerLag consumerLag;
 
   void start(@Observes StartupEvent event) {
     Counter applied =
@@ -49,7 +49,6 @@ public class RegistryEventConsumer {
             .description(
                 "registry events recognition could not apply, sent to the dead-letter topic")
             .register(metrics);
-    lag = new ConsumerLag(metrics, config.consumerGroup());
     int count = consumerCount(config.consumerThreads());
     for (int i = 1; i <= count; i++) {
       consumers.add(
@@ -61,7 +60,7 @@ public class RegistryEventConsumer {
               new EventParser(json)::parse,
               processor::applyAll,
               ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment),
-              lag,
+              consumerLag.lag(),
               scheduling));
     }
   }
@@ -77,11 +76,6 @@ public class RegistryEventConsumer {
           "yrd.recognition.consumer-threads must be at least 1, not " + configured);
     }
     return configured;
-  }
-
-  /** Registry events on the broker that this instance's consumers have not yet applied. */
-  public long lag() {
-    return lag == null ? 0 : lag.total();
   }
 
   void stop(@Observes ShutdownEvent event) {

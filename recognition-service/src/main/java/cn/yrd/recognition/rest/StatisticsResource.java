@@ -1,7 +1,7 @@
 package cn.yrd.recognition.rest;
 
 import cn.yrd.recognition.api.Views;
-import cn.yrd.recognition.event.RegistryEventConsumer;
+import cn.yrd.recognition.service.RegistryConsumerLag;
 import cn.yrd.recognition.service.conflict.Reconciler;
 import cn.yrd.recognition.service.view.ViewQueries;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatisticsResource {
   @Inject ViewQueries queries;
   @Inject Reconciler reconciler;
-  @Inject RegistryEventConsumer consumer;
+  @Inject RegistryConsumerLag consumerLag;
 
   @GET
   @Path("/statistics")
@@ -47,7 +47,7 @@ public class StatisticsResource {
       description = "The statistics",
       content = @Content(schema = @Schema(implementation = Views.Statistics.class)))
   public Views.Statistics getStatistics() {
-    return queries.statistics(consumer.lag());
+    return queries.statistics(consumerLag.total());
   }
 
   @GET
