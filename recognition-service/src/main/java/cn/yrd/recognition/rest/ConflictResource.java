@@ -10,11 +10,13 @@ import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.conflict.ConflictService;
 import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.paging.PageCursor;
+import cn.yrd.support.paging.PageParams;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.problem.RequestedUscc;
 import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -63,12 +65,7 @@ public class ConflictResource {
       @QueryParam("status") ConflictStatus status,
       @QueryParam("province") Province province,
       @QueryParam("uscc") String uscc,
-      @QueryParam("cursor") @Parameter(description = PageCursor.CURSOR_DOC) String cursor,
-      @QueryParam("limit") @Parameter(description = PageCursor.LIMIT_DOC) Integer limit,
-      @QueryParam("page") @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
-          Integer page,
-      @QueryParam("size") @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
-          Integer size,
+      @BeanParam PageParams pageParams,
       @Parameter(
               description =
                   "false: leave out the total, which counts every matching conflict; for clients"
@@ -76,7 +73,7 @@ public class ConflictResource {
           @QueryParam("total")
           @DefaultValue("true")
           boolean total) {
-    PageCursor at = PageCursor.resolve(cursor, limit, page, size);
+    PageCursor at = pageParams.resolve();
     Paging paging = Paging.of(at.page(), at.size());
     return queries.conflicts(
         type,

@@ -5,10 +5,12 @@ import cn.yrd.contracts.Uscc;
 import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.paging.PageCursor;
+import cn.yrd.support.paging.PageParams;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.problem.RequestedUscc;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,13 +73,8 @@ public class OrganizationResource {
       @QueryParam("name") String name,
       @QueryParam("province") Province province,
       @QueryParam("status") cn.yrd.contracts.registry.OrgStatus status,
-      @QueryParam("cursor") @Parameter(description = PageCursor.CURSOR_DOC) String cursor,
-      @QueryParam("limit") @Parameter(description = PageCursor.LIMIT_DOC) Integer limit,
-      @QueryParam("page") @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
-          Integer page,
-      @QueryParam("size") @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
-          Integer size) {
-    PageCursor at = PageCursor.resolve(cursor, limit, page, size);
+      @BeanParam PageParams pageParams) {
+    PageCursor at = pageParams.resolve();
     Paging paging = Paging.of(at.page(), at.size());
     return queries.search(
         name, province, status == null ? null : status.name(), paging.page(), paging.size());

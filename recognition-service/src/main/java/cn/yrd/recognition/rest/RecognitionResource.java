@@ -10,10 +10,12 @@ import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.recognition.RecognitionService;
 import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.paging.PageCursor;
+import cn.yrd.support.paging.PageParams;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -117,13 +118,8 @@ public class RecognitionResource {
       @QueryParam("host") Province host,
       @QueryParam("home") Province home,
       @QueryParam("status") RecognitionStatus status,
-      @QueryParam("cursor") @Parameter(description = PageCursor.CURSOR_DOC) String cursor,
-      @QueryParam("limit") @Parameter(description = PageCursor.LIMIT_DOC) Integer limit,
-      @QueryParam("page") @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
-          Integer page,
-      @QueryParam("size") @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
-          Integer size) {
-    PageCursor at = PageCursor.resolve(cursor, limit, page, size);
+      @BeanParam PageParams pageParams) {
+    PageCursor at = pageParams.resolve();
     Paging paging = Paging.of(at.page(), at.size());
     return queries.recognitions(host, home, status, paging.page(), paging.size());
   }

@@ -17,11 +17,13 @@ import cn.yrd.registry.service.AccessPolicy;
 import cn.yrd.registry.service.RegistrationQueries;
 import cn.yrd.registry.service.RegistrationService;
 import cn.yrd.support.paging.PageCursor;
+import cn.yrd.support.paging.PageParams;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import cn.yrd.support.security.CallerInfo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -169,18 +171,13 @@ public class RegistrationResource {
       @QueryParam("registrationAuthority") @Parameter(example = "上海市民政局") String authority,
       @QueryParam("establishedFrom") LocalDate establishedFrom,
       @QueryParam("establishedTo") LocalDate establishedTo,
-      @QueryParam("cursor") @Parameter(description = PageCursor.CURSOR_DOC) String cursor,
-      @QueryParam("limit") @Parameter(description = PageCursor.LIMIT_DOC) Integer limit,
-      @QueryParam("page") @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
-          Integer page,
-      @QueryParam("size") @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
-          Integer size) {
+      @BeanParam PageParams paging) {
     CallerInfo who = caller.info();
     policy().requireRead(who);
     RegistrationQueries.Filter filter =
         new RegistrationQueries.Filter(
             name, category, status, grade, authority, establishedFrom, establishedTo);
-    PageCursor at = PageCursor.resolve(cursor, limit, page, size);
+    PageCursor at = paging.resolve();
     return queries.search(filter, at.page(), at.size(), who);
   }
 

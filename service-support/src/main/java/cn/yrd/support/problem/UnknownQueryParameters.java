@@ -1,19 +1,20 @@
 package cn.yrd.support.problem;
 
 import cn.yrd.contracts.Problem;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -48,11 +49,24 @@ public class UnknownQueryParameters {
         null);
   }
 
+  /** The method's own query parameters and those of its {@code @BeanParam} classes. */
   private static Set<String> queryParameters(Method method) {
-    return Arrays.stream(method.getParameterAnnotations())
-        .flatMap(Arrays::stream)
-        .filter(QueryParam.class::isInstance)
-        .map(a -> ((QueryParam) a).value())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> names = new TreeSet<>();
+    Annotation[][] annotations = method.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation a : annotations[i]) {
+        if (a instanceof QueryParam q) {
+          names.add(q.value());
+        } else if (a instanceof BeanParam) {
+          for (Field field : method.getParameterTypes()[i].getFields()) {
+            QueryParam q = field.getAnnotation(QueryParam.class);
+            if (q != null) {
+              names.add(q.value());
+            }
+          }
+        }
+      }
+    }
+    return names;
   }
 }

@@ -1,0 +1,31 @@
+package cn.yrd.support.paging;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The paging parameters every list takes ({@code @BeanParam PageParams paging}): {@code cursor} and
+ * {@code limit}, and the deprecated {@code page} and {@code size} (ADR 0018).
+ */
+public class PageParams {
+  @QueryParam("cursor")
+  @Parameter(description = PageCursor.CURSOR_DOC)
+  public String cursor;
+
+  @QueryParam("limit")
+  @Parameter(description = PageCursor.LIMIT_DOC)
+  public Integer limit;
+
+  @QueryParam("page")
+  @Parameter(deprecated = true, description = PageCursor.PAGE_DOC)
+  public Integer page;
+
+  @QueryParam("size")
+  @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
+  public Integer size;
+
+  /** The page asked for, by cursor or by the legacy parameters. */
+  public PageCursor resolve() {
+    return PageCursor.resolve(cursor, limit, page, size);
+  }
+}
