@@ -8,18 +8,26 @@ import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
+import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.recognition.service.conflict.ScopeEvaluator;
 import cn.yrd.support.time.BusinessTime;
 import cn.yrd.support.time.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +38,12 @@ class RulesThroughTimeTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
 
+  @ConfigProperty(name = "yrd.recognition.periodic-check-interval")
+  Duration periodicCheck;
+
   @Inject TestClock clock;
   @Inject EntityManager entities;
+  @Inject ScopeEvaluator scopes;
 
   @AfterEach
   void backToTheWallClock() {
@@ -120,22 +132,67 @@ class RulesThroughTimeTest {
     assertThat(Await.openTypes(shCode)).contains("NAME_COLLISION");
   }
 
+  /**
+   * An evaluation that judged as of the old day (an event consumed just before midnight) commits
+   * before the new day's run picks the scopes to evaluate again; otherwise a conflict it raised on
+   * the eve of a bar's end would stay open past it.
+   */
+  @Test
+  void theNewDaysRunWaitsForAnEvaluationStillJudgingTheOldDay() throws Exception {
+    LocalDate tomorrow = BusinessTime.today().plusDays(1);
+    Registries.Org judged = Registries.org(Province.AH, OrgCategory.SOCIAL_GROUP, "安徽省前夜");
+    CountDownLatch judging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService consumer = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> evaluation =
+          consumer.submit(
+              () ->
+                  QuarkusTransaction.requiringNew()
+                      .run(
+                          () -> {
+                            scopes.organization(Uscc.parse(judged.uscc));
+                            judging.countDown();
+                            awaitQuietly(release);
+                          }));
+      assertThat(judging.await(30, TimeUnit.SECONDS)).isTrue();
+      clock.moveTo(tomorrow);
+      Thread.sleep(periodicCheck.multipliedBy(3).toMillis());
+      assertThat(evaluatedThrough())
+          .as("the day's run while an evaluation is in flight")
+          .isNotEqualTo(tomorrow);
+      release.countDown();
+      evaluation.get(30, TimeUnit.SECONDS);
+      moveTo(tomorrow);
+    } finally {
+      release.countDown();
+      consumer.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Object evaluatedThrough() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                entities
+                    .createNativeQuery("SELECT evaluated_through FROM rule_calendar WHERE id = 1")
+                    .getResultStream()
+                    .findFirst()
+                    .orElse(null));
+  }
+
   /** Moves the business date and waits until the date-driven rules have caught up to it. */
   private void moveTo(LocalDate day) {
     clock.moveTo(day);
-    Await.until(
-        () ->
-            day.equals(
-                QuarkusTransaction.requiringNew()
-                    .call(
-                        () ->
-                            entities
-                                .createNativeQuery(
-                                    "SELECT evaluated_through FROM rule_calendar WHERE id = 1")
-                                .getResultStream()
-                                .findFirst()
-                                .orElse(null))),
-        "the date-driven rules to reach " + day);
+    Await.until(() -> day.equals(evaluatedThrough()), "the date-driven rules to reach " + day);
   }
 
   private static Optional<Map<String, Object>> conflict(String uscc, String type) {

@@ -53,6 +53,8 @@ public class DateDrivenRules implements DayFollower {
     }
     LocalDate from = through == null ? BEGINNING : through.isBefore(today) ? through : today;
     LocalDate to = through == null || through.isBefore(today) ? today : through;
+    // Evaluations that judged as of the old day commit before the scopes are picked.
+    QuarkusTransaction.requiringNew().run(DayTurn::waitForEvaluationsInFlight);
     int years = config.legalRepBarYears();
     Set<String> organizations =
         QuarkusTransaction.requiringNew()

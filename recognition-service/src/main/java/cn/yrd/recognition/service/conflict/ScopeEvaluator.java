@@ -47,6 +47,7 @@ public class ScopeEvaluator {
 
   /** Must run inside the transaction that changed what the scopes read. */
   public void evaluate(TouchedScopes touched) {
+    DayTurn.enterShared();
     evaluate(touched, BusinessTime.today(), AutoResolution.BY_EVENT);
   }
 
