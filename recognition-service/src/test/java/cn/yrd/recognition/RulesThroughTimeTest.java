@@ -48,6 +48,10 @@ class RulesThroughTimeTest {
   @AfterEach
   void backToTheWallClock() {
     clock.moveTo(null);
+    // The next test starts from a settled calendar, not from the day this one moved to.
+    LocalDate today = BusinessTime.today();
+    Await.until(
+        () -> today.equals(evaluatedThrough()), "the date-driven rules to return to " + today);
   }
 
   @Test
@@ -139,7 +143,9 @@ class RulesThroughTimeTest {
    */
   @Test
   void theNewDaysRunWaitsForAnEvaluationStillJudgingTheOldDay() throws Exception {
-    LocalDate tomorrow = BusinessTime.today().plusDays(1);
+    LocalDate today = BusinessTime.today();
+    Await.until(() -> today.equals(evaluatedThrough()), "a calendar settled on " + today);
+    LocalDate tomorrow = today.plusDays(1);
     Registries.Org judged = Registries.org(Province.AH, OrgCategory.SOCIAL_GROUP, "安徽省前夜");
     CountDownLatch judging = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
