@@ -15,6 +15,12 @@ public final class CloudEventHeaders {
   /** Extension: the registry's gap-free event number, from 1. */
   public static final String SEQUENCE = "ce_sequence";
 
+  /**
+   * Extension (CloudEvents distributed tracing): the W3C traceparent of the request that caused the
+   * event, when it was traced.
+   */
+  public static final String TRACEPARENT = "ce_traceparent";
+
   public static final String CONTENT_TYPE = "content-type";
 
   public static final String SPEC_VERSION_VALUE = "1.0";

@@ -130,7 +130,8 @@ class RegistrationWriterTest {
                         null,
                         "设立登记",
                         "{\"uscc\":\"" + org.uscc + "\"}",
-                        "{}"),
+                        "{}",
+                        null),
                     "registrar",
                     now))
         .toList();

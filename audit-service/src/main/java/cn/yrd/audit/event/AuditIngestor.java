@@ -8,6 +8,7 @@ import cn.yrd.support.kafka.ConsumerLag;
 import cn.yrd.support.kafka.ConsumerLoop;
 import cn.yrd.support.kafka.ConsumerSchedulingConfig;
 import cn.yrd.support.kafka.ConsumerThread;
+import cn.yrd.support.tracing.EventTracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,7 @@ import java.util.Map;
 /** Consumes every federation topic into the log (see {@link ConsumerLoop}). */
 @ApplicationScoped
 public class AuditIngestor {
+  @Inject EventTracing tracing;
   @Inject AuditAppender appender;
   @Inject Checkpointer checkpointer;
   @Inject AuditConfig config;
@@ -58,6 +60,7 @@ public class AuditIngestor {
             },
             ConsumerLoop.Listener.counting(count -> {}, deadLettered::increment),
             new ConsumerLag(metrics, config.consumerGroup()),
+            tracing,
             scheduling);
   }
 

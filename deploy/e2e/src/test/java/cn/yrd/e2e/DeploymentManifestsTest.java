@@ -41,6 +41,13 @@ class DeploymentManifestsTest {
       assertThat(env)
           .containsKeys("KAFKA_BOOTSTRAP_SERVERS", "YRD_PERSON_KEY", "YRD_JWT_PUBLIC_KEY");
     }
+    for (String name : SERVICES) {
+      Map<String, Object> env = (Map<String, Object>) services.get(name).get("environment");
+      assertThat((String) env.get("YRD_TRACING_OTLP_ENDPOINT"))
+          .as(name + " exports its spans to the compose file's trace viewer")
+          .isEqualTo("http://jaeger:4317");
+    }
+    assertThat(services).containsKey("jaeger");
     assertThat(provinces).containsExactly("SH", "JS", "ZJ", "AH");
     assertThat(Files.readString(DEPLOY.resolve("compose/init-databases.sql")))
         .contains("registry_sh", "recognition", "audit");

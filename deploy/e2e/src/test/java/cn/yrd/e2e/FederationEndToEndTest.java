@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
@@ -30,9 +31,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,17 +51,20 @@ import org.junit.jupiter.api.Test;
 class FederationEndToEndTest {
   private static Federation federation;
   private static List<ProcessHandle> processes;
+  private static OtlpReceiver traces;
 
   @BeforeAll
   static void start() {
     Path root = Path.of(System.getProperty("yrd.root", "../..")).toAbsolutePath().normalize();
+    traces = OtlpReceiver.start();
     federation =
         Federation.start(
             new Federation.Options(
-                root,
-                Path.of("target", "federation").toAbsolutePath(),
-                InfraSettings.forTests(),
-                false));
+                    root,
+                    Path.of("target", "federation").toAbsolutePath(),
+                    InfraSettings.forTests(),
+                    false)
+                .tracingTo(traces.endpoint()));
     processes = federation.processes();
     ResponseContract.watch(federation);
     RestAssured.filters(ResponseContract.restAssuredFilter());
@@ -70,6 +78,7 @@ class FederationEndToEndTest {
         AsyncApiRecords.validateAll(
             TestFederation.root(), federation.infrastructure().kafkaBootstrapServers());
     federation.close();
+    traces.close();
     TestFederation.figure(
         String.format(
             "AsyncAPI record contract (end to end): records read per topic %s; %d violations",
@@ -129,6 +138,81 @@ class FederationEndToEndTest {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /**
+   * One registration's trace as a trace viewer shows it: the registry's request, the outbox relay's
+   * send, and recognition's and audit's processing of the record, each span the child of the one
+   * before it. The caller's own traceparent names the trace.
+   */
+  @Test
+  void aRegistrationIsTracedFromTheRegistryThroughTheRelayToRecognitionAndAudit() {
+    SecureRandom random = new SecureRandom();
+    String traceId = HexFormat.of().formatHex(random.generateSeed(16));
+    String caller = HexFormat.of().formatHex(random.generateSeed(8));
+    long serial = System.currentTimeMillis() % 10_000_000;
+    as(Roles.REGISTRAR, Province.ZJ)
+        .baseUri(federation.registryUrl(Province.ZJ))
+        .header("traceparent", "00-" + traceId + "-" + caller + "-01")
+        .body(
+            organization(
+                Province.ZJ,
+                "330106",
+                OrgCategory.SOCIAL_GROUP,
+                serial,
+                "杭州市链路追踪协会" + serial,
+                ResidentIdNumber.compose("330106", LocalDate.of(1975, 3, 8), 11)))
+        .post("/api/v1/registrations")
+        .then()
+        .statusCode(201);
+
+    // Each service exports its spans in its own batches, so they arrive in any order.
+    await(
+        () ->
+            traces.spansOf(traceId).stream()
+                .map(span -> span.service() + "/" + span.kind())
+                .collect(Collectors.toSet())
+                .containsAll(
+                    Set.of(
+                        "registry-service/" + OtlpReceiver.SERVER,
+                        "registry-service/" + OtlpReceiver.PRODUCER,
+                        "recognition-service/" + OtlpReceiver.CONSUMER,
+                        "audit-service/" + OtlpReceiver.CONSUMER)),
+        "the registry's, recognition's and audit's spans of the registration's trace");
+    List<OtlpReceiver.ReceivedSpan> trace = traces.spansOf(traceId);
+    OtlpReceiver.ReceivedSpan request =
+        only(trace, span -> span.kind() == OtlpReceiver.SERVER, "the registry's request span");
+    OtlpReceiver.ReceivedSpan send =
+        only(trace, span -> span.kind() == OtlpReceiver.PRODUCER, "the relay's send span");
+    assertThat(request.service()).isEqualTo("registry-service");
+    assertThat(request.resource()).containsEntry("yrd.province", "ZJ");
+    assertThat(request.parentSpanId()).isEqualTo(caller);
+    assertThat(send.service()).isEqualTo("registry-service");
+    assertThat(send.name()).isEqualTo("send yrd.registration.v1");
+    assertThat(send.parentSpanId()).isEqualTo(request.spanId());
+    assertThat(consumers(trace))
+        .extracting(OtlpReceiver.ReceivedSpan::service)
+        .containsExactlyInAnyOrder("recognition-service", "audit-service");
+    assertThat(consumers(trace))
+        .allSatisfy(
+            span -> {
+              assertThat(span.name()).isEqualTo("process yrd.registration.v1");
+              assertThat(span.parentSpanId()).isEqualTo(send.spanId());
+              assertThat(span.attributes()).containsEntry("messaging.system", "kafka");
+            });
+  }
+
+  private static List<OtlpReceiver.ReceivedSpan> consumers(List<OtlpReceiver.ReceivedSpan> trace) {
+    return trace.stream().filter(span -> span.kind() == OtlpReceiver.CONSUMER).toList();
+  }
+
+  private static OtlpReceiver.ReceivedSpan only(
+      List<OtlpReceiver.ReceivedSpan> trace,
+      Predicate<OtlpReceiver.ReceivedSpan> which,
+      String what) {
+    List<OtlpReceiver.ReceivedSpan> found = trace.stream().filter(which).toList();
+    assertThat(found).as(what + " in " + trace).hasSize(1);
+    return found.get(0);
   }
 
   @Test

@@ -35,12 +35,29 @@ public final class Federation implements AutoCloseable {
    *     otherwise free ones
    * @param movableClock the registries and recognition run in the test profile, whose business
    *     clock the conformance runner moves ({@code PUT /api/v1/test-clock}); never in production
+   * @param tracingEndpoint an OTLP/HTTP endpoint every service exports its spans to; null: the
+   *     services' own setting ({@code YRD_TRACING_OTLP_ENDPOINT}, else no tracing)
    */
   public record Options(
-      Path root, Path stateDir, InfraSettings infra, boolean fixedPorts, boolean movableClock) {
+      Path root,
+      Path stateDir,
+      InfraSettings infra,
+      boolean fixedPorts,
+      boolean movableClock,
+      String tracingEndpoint) {
 
     public Options(Path root, Path stateDir, InfraSettings infra, boolean fixedPorts) {
-      this(root, stateDir, infra, fixedPorts, false);
+      this(root, stateDir, infra, fixedPorts, false, null);
+    }
+
+    public Options(
+        Path root, Path stateDir, InfraSettings infra, boolean fixedPorts, boolean movableClock) {
+      this(root, stateDir, infra, fixedPorts, movableClock, null);
+    }
+
+    /** The same federation, its spans exported to an OTLP/HTTP endpoint. */
+    public Options tracingTo(String endpoint) {
+      return new Options(root, stateDir, infra, fixedPorts, movableClock, endpoint);
     }
   }
 
@@ -78,6 +95,10 @@ public final class Federation implements AutoCloseable {
       common.put("YRD_PERSON_KEY", personKey);
       // Every service on one machine: consumers yield the cores to requests (ADR 0012).
       common.put("YRD_CONSUMER_BACKGROUND", "true");
+      if (options.tracingEndpoint() != null) {
+        common.put("YRD_TRACING_OTLP_ENDPOINT", options.tracingEndpoint());
+        common.put("YRD_TRACING_OTLP_PROTOCOL", "http/protobuf");
+      }
 
       // The console first: the services allow its origin (CORS).
       int consolePort = port(options, 8400);

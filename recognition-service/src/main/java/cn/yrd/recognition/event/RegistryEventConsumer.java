@@ -7,6 +7,7 @@ import cn.yrd.recognition.service.RegistryConsumerLag;
 import cn.yrd.support.kafka.ConsumerLoop;
 import cn.yrd.support.kafka.ConsumerSchedulingConfig;
 import cn.yrd.support.kafka.ConsumerThread;
+import cn.yrd.support.tracing.EventTracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RegistryEventConsumer {
+  @Inject EventTracing tracing;
   @Inject EventProcessor processor;
   @Inject RecognitionConfig config;
   @Inject ConsumerSchedulingConfig scheduling;
@@ -61,6 +63,7 @@ public class RegistryEventConsumer {
               processor::applyAll,
               ConsumerLoop.Listener.counting(applied::increment, deadLettered::increment),
               consumerLag.lag(),
+              tracing,
               scheduling));
     }
   }

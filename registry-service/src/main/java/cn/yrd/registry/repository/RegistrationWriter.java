@@ -43,7 +43,10 @@ public class RegistrationWriter {
 
   private final Map<Integer, String> togetherStatements = new ConcurrentHashMap<>();
 
-  /** One registration ready to store: the record, its event and what the history says. */
+  /**
+   * One registration ready to store: the record, its event, what the history says, and the trace of
+   * the request that submitted it (null if none), which the event continues.
+   */
   public record NewRegistration(
       Organization org,
       UUID eventId,
@@ -52,7 +55,8 @@ public class RegistrationWriter {
       String decisionNumber,
       String reason,
       String payload,
-      String details) {}
+      String details,
+      String traceparent) {}
 
   /** A registration with who submitted it and when. */
   public record Stamped(NewRegistration row, String actor, OffsetDateTime at) {}
@@ -241,6 +245,7 @@ public class RegistrationWriter {
     return OUTBOX.bind(
         statement,
         first,
-        OutboxEvent.of(row.eventId(), row.eventType(), row.org().uscc, row.payload(), now));
+        OutboxEvent.of(
+            row.eventId(), row.eventType(), row.org().uscc, row.payload(), now, row.traceparent()));
   }
 }

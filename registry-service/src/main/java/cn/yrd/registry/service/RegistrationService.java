@@ -25,6 +25,7 @@ import cn.yrd.support.outbox.OutboxRelay;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.time.BusinessTime;
+import cn.yrd.support.tracing.EventTracing;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,7 +94,8 @@ public class RegistrationService {
         change.decisionNumber(),
         change.reason(),
         recorder.payload(org, change),
-        recorder.write(change));
+        recorder.write(change),
+        EventTracing.currentTraceparent());
   }
 
   /** The record a valid registration creates, not yet stored. */

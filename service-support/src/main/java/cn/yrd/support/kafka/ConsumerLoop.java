@@ -1,6 +1,9 @@
 package cn.yrd.support.kafka;
 
 import cn.yrd.contracts.Topics;
+import cn.yrd.support.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -87,6 +90,7 @@ public final class ConsumerLoop<T> implements Runnable {
   private final Supplier<Boolean> running;
   private final Duration commitInterval;
   private final ConsumerLag lag;
+  private final EventTracing tracing;
 
   public ConsumerLoop(
       Map<String, Object> kafkaConfig,
@@ -97,7 +101,8 @@ public final class ConsumerLoop<T> implements Runnable {
       Listener listener,
       Supplier<Boolean> running,
       Duration commitInterval,
-      ConsumerLag lag) {
+      ConsumerLag lag,
+      EventTracing tracing) {
     this.kafkaConfig = kafkaConfig;
     this.group = group;
     this.topics = topics;
@@ -107,6 +112,7 @@ public final class ConsumerLoop<T> implements Runnable {
     this.running = running;
     this.commitInterval = commitInterval;
     this.lag = lag;
+    this.tracing = tracing;
   }
 
   @Override
@@ -166,7 +172,8 @@ public final class ConsumerLoop<T> implements Runnable {
     };
   }
 
-  private record Parsed<T>(ConsumerRecord<String, byte[]> record, T item) {}
+  /** A record read, what it parsed into, and the span of its processing. */
+  private record Parsed<T>(ConsumerRecord<String, byte[]> record, T item, Span span) {}
 
   private void handle(
       ConsumerRecords<String, byte[]> records,
@@ -180,16 +187,18 @@ public final class ConsumerLoop<T> implements Runnable {
       TopicPartition partition = new TopicPartition(record.topic(), record.partition());
       first.putIfAbsent(partition, record.offset());
       next.put(partition, new OffsetAndMetadata(record.offset() + 1));
+      Span span = tracing.startProcess(record, group);
       try {
-        parsed.add(new Parsed<>(record, parser.parse(record)));
+        parsed.add(new Parsed<>(record, parser.parse(record), span));
       } catch (IllegalArgumentException e) {
-        deadLetter(deadLetters, record, e.getMessage());
+        deadLetter(deadLetters, record, e.getMessage(), span);
       }
     }
     try {
       applyWithFallback(parsed, deadLetters);
       pending.applied(next);
     } catch (RuntimeException e) {
+      parsed.forEach(one -> EventTracing.fail(one.span(), e));
       LOG.warnf(
           "could not apply %d records, will read them again: %s", parsed.size(), e.getMessage());
       first.forEach(consumer::seek);
@@ -203,8 +212,9 @@ public final class ConsumerLoop<T> implements Runnable {
       return;
     }
     try {
-      applier.apply(parsed.stream().map(Parsed::item).toList());
+      applyTraced(parsed);
       listener.applied(parsed.size());
+      parsed.forEach(one -> one.span().end());
       return;
     } catch (RuntimeException batchFailure) {
       if (mustReadAgain(batchFailure)) {
@@ -212,15 +222,30 @@ public final class ConsumerLoop<T> implements Runnable {
       }
       LOG.debugf("batch failed, applying one by one: %s", batchFailure.getMessage());
     }
-    for (Parsed<T> one : parsed) {
+    for (int i = 0; i < parsed.size(); i++) {
+      Parsed<T> one = parsed.get(i);
       try {
-        applier.apply(List.of(one.item()));
+        applyTraced(List.of(one));
         listener.applied(1);
+        one.span().end();
       } catch (RuntimeException e) {
         if (mustReadAgain(e)) {
+          // This record and those after it are still open; the caller fails them.
           throw e;
         }
-        deadLetter(deadLetters, one.record(), "could not apply: " + rootMessage(e));
+        deadLetter(deadLetters, one.record(), "could not apply: " + rootMessage(e), one.span());
+      }
+    }
+  }
+
+  /** Applies the items with their spans' context current, so what they publish continues it. */
+  private void applyTraced(List<Parsed<T>> batch) {
+    Span apply = tracing.startApply(batch.stream().map(Parsed::span).toList());
+    try (Scope scope = apply.makeCurrent()) {
+      applier.apply(batch.stream().map(Parsed::item).toList());
+    } finally {
+      if (batch.size() > 1) {
+        apply.end();
       }
     }
   }
@@ -228,7 +253,9 @@ public final class ConsumerLoop<T> implements Runnable {
   private void deadLetter(
       KafkaProducer<String, byte[]> producer,
       ConsumerRecord<String, byte[]> record,
-      String reason) {
+      String reason,
+      Span span) {
+    EventTracing.fail(span, new IllegalArgumentException("dead-lettered: " + reason));
     ProducerRecord<String, byte[]> letter =
         new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
     record.headers().forEach(h -> letter.headers().add(h));

@@ -1,5 +1,6 @@
 package cn.yrd.support.kafka;
 
+import cn.yrd.support.tracing.EventTracing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class ConsumerThread {
       ConsumerLoop.Applier<T> applier,
       ConsumerLoop.Listener listener,
       ConsumerLag lag,
+      EventTracing tracing,
       ConsumerSchedulingConfig scheduling) {
     ConsumerLoop<T> loop =
         new ConsumerLoop<>(
@@ -33,7 +35,8 @@ public final class ConsumerThread {
             listener,
             () -> running,
             scheduling.commitInterval(),
-            lag);
+            lag,
+            tracing);
     Runnable body =
         scheduling.background()
             ? () -> {
@@ -54,10 +57,11 @@ public final class ConsumerThread {
       ConsumerLoop.Applier<T> applier,
       ConsumerLoop.Listener listener,
       ConsumerLag lag,
+      EventTracing tracing,
       ConsumerSchedulingConfig scheduling) {
     ConsumerThread consumer =
         new ConsumerThread(
-            name, kafkaConfig, group, topics, parser, applier, listener, lag, scheduling);
+            name, kafkaConfig, group, topics, parser, applier, listener, lag, tracing, scheduling);
     consumer.thread.start();
     return consumer;
   }

@@ -46,10 +46,22 @@ public class OutboxEvent extends PanacheEntityBase {
   /** ce_sequence, given by the relay; published once the relay's progress has passed it. */
   public Long sequence;
 
-  /** A new row: the event of this type about {@code subject}, stored as written. */
+  /** The W3C traceparent of the request that wrote the row; null when it was not traced. */
+  public String traceparent;
+
+  /**
+   * A new row: the event of this type about {@code subject}, stored as written, in the trace of
+   * {@code traceparent} (null if none).
+   */
   public static OutboxEvent of(
-      UUID eventId, String eventType, String subject, String payload, OffsetDateTime occurredAt) {
+      UUID eventId,
+      String eventType,
+      String subject,
+      String payload,
+      OffsetDateTime occurredAt,
+      String traceparent) {
     OutboxEvent event = new OutboxEvent();
+    event.traceparent = traceparent;
     event.eventId = eventId;
     event.topic = EventTypes.topicOf(eventType);
     event.eventType = eventType;

@@ -2,6 +2,8 @@ package cn.yrd.support.outbox;
 
 import cn.yrd.contracts.CloudEventHeaders;
 import cn.yrd.support.time.BusinessTime;
+import cn.yrd.support.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +35,13 @@ final class OutboxPublisher implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final String source;
   private final Optional<String> province;
+  private final EventTracing tracing;
 
-  OutboxPublisher(Map<String, Object> kafkaConfig, String source, Optional<String> province) {
+  OutboxPublisher(
+      Map<String, Object> kafkaConfig,
+      String source,
+      Optional<String> province,
+      EventTracing tracing) {
     Map<String, Object> config = new HashMap<>(kafkaConfig);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -48,15 +55,26 @@ final class OutboxPublisher implements AutoCloseable {
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     this.source = source;
     this.province = province;
+    this.tracing = tracing;
   }
 
   Result send(List<OutboxStore.Row> rows) {
     List<Future<RecordMetadata>> pending = new ArrayList<>(rows.size());
     RuntimeException failure = null;
     for (OutboxStore.Row row : rows) {
+      Span span =
+          tracing.startSend(
+              row.traceparent(),
+              row.topic(),
+              row.subject(),
+              row.eventId().toString(),
+              row.eventType());
       try {
-        pending.add(producer.send(toRecord(row)));
+        ProducerRecord<String, byte[]> record = toRecord(row);
+        EventTracing.inject(span, row.traceparent(), record.headers());
+        pending.add(producer.send(record, (sent, error) -> endSpan(span, error)));
       } catch (RuntimeException e) {
+        EventTracing.fail(span, e);
         failure = e;
         break;
       }
@@ -101,6 +119,15 @@ final class OutboxPublisher implements AutoCloseable {
     header(headers, CloudEventHeaders.SEQUENCE, Long.toString(row.sequence()));
     header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     return record;
+  }
+
+  /** The send span lasts until the broker acknowledged the record, or refused it. */
+  private static void endSpan(Span span, Exception error) {
+    if (error == null) {
+      span.end();
+    } else {
+      EventTracing.fail(span, error);
+    }
   }
 
   private static void header(Headers headers, String name, String value) {

@@ -1,5 +1,6 @@
 package cn.yrd.support.outbox;
 
+import cn.yrd.support.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -41,6 +42,7 @@ public class OutboxRelay {
   @Inject AgroalDataSource dataSource;
   @Inject OutboxConfig config;
   @Inject MeterRegistry metrics;
+  @Inject EventTracing tracing;
 
   @Inject
   @Identifier("default-kafka-broker")
@@ -159,7 +161,7 @@ public class OutboxRelay {
       return 0;
     }
     if (publisher == null) {
-      publisher = new OutboxPublisher(kafkaConfig, config.source(), config.province());
+      publisher = new OutboxPublisher(kafkaConfig, config.source(), config.province(), tracing);
     }
     OutboxPublisher.Result result = publisher.send(rows);
     if (result.acknowledged() > 0) {

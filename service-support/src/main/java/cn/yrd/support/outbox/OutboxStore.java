@@ -20,10 +20,11 @@ final class OutboxStore {
       String subject,
       String payload,
       OffsetDateTime occurredAt,
-      long sequence) {}
+      long sequence,
+      String traceparent) {}
 
   private static final String COLUMNS =
-      "position, event_id, topic, event_type, subject, payload, occurred_at, sequence";
+      "position, event_id, topic, event_type, subject, payload, occurred_at, sequence, traceparent";
 
   private final Connection connection;
 
@@ -60,7 +61,7 @@ final class OutboxStore {
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
           if (rows.isEmpty()) {
-            next = result.getLong(9) + 1;
+            next = result.getLong(10) + 1;
           }
           long sequence = result.getLong(8);
           if (result.wasNull()) {
@@ -76,7 +77,8 @@ final class OutboxStore {
                   result.getString(5),
                   result.getString(6),
                   result.getObject(7, OffsetDateTime.class),
-                  sequence));
+                  sequence,
+                  result.getString(9)));
         }
       }
     }

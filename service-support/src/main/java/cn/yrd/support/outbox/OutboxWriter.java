@@ -3,6 +3,7 @@ package cn.yrd.support.outbox;
 import cn.yrd.contracts.EventIds;
 import cn.yrd.support.jdbc.EntityRow;
 import cn.yrd.support.time.BusinessTime;
+import cn.yrd.support.tracing.EventTracing;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +27,19 @@ public class OutboxWriter {
   @Inject OutboxRelay relay;
   @Inject TransactionSynchronizationRegistry transactions;
 
-  /** Stores the event; its id is the CloudEvent's {@code ce_id}. */
+  /**
+   * Stores the event, in the trace of the current span; its id is the CloudEvent's {@code ce_id}.
+   */
   public UUID append(String eventType, String subject, String payloadJson) {
     UUID eventId = EventIds.next();
-    OutboxEvent.of(eventId, eventType, subject, payloadJson, BusinessTime.now()).persist();
+    OutboxEvent.of(
+            eventId,
+            eventType,
+            subject,
+            payloadJson,
+            BusinessTime.now(),
+            EventTracing.currentTraceparent())
+        .persist();
     transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     return eventId;
   }

@@ -52,7 +52,7 @@ class EntityRowTest {
     assertThat(EntityRow.of(OutboxEvent.class).insert())
         .isEqualTo(
             "INSERT INTO outbox_event (event_id, topic, event_type, subject, payload,"
-                + " occurred_at, sequence) VALUES (?,?,?,?,?,?,?)");
+                + " occurred_at, sequence, traceparent) VALUES (?,?,?,?,?,?,?,?)");
   }
 
   @Test
