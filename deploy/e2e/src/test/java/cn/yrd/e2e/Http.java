@@ -46,7 +46,7 @@ final class Http {
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      ResponseContract.observe(method, url, response);
+      ResponseContract.observe(method, url, contentType, body, response);
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + url, e);

@@ -39,6 +39,7 @@ final class ResponseContract {
   private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, String> PROBLEM_TYPES = new ConcurrentHashMap<>();
   private static final List<String> CHECKED = Collections.synchronizedList(new ArrayList<>());
+  private static final Map<String, String> SERVICES = new ConcurrentHashMap<>();
 
   private ResponseContract() {}
 
@@ -46,6 +47,12 @@ final class ResponseContract {
   static JsonNode watch(String baseUrl) {
     JsonNode doc = read(Http.get(baseUrl + "/q/openapi?format=json", null));
     DOCUMENTS.put(origin(baseUrl), doc);
+    String service = doc.path("info").path("title").asText().toLowerCase();
+    SERVICES.put(
+        origin(baseUrl),
+        service.contains("registry")
+            ? "registry"
+            : service.contains("recognition") ? "recognition" : "audit");
     return doc;
   }
 
@@ -74,6 +81,7 @@ final class ResponseContract {
             VIOLATIONS.add("problem type " + type + " on " + origin + " → " + page.statusCode());
           }
         });
+    ExampleCapture.write();
     int problemTypes = PROBLEM_TYPES.size();
     PROBLEM_TYPES.clear();
     DOCUMENTS.clear();
@@ -95,10 +103,17 @@ final class ResponseContract {
     watch(federation.url("audit"));
   }
 
-  static void observe(String method, String url, HttpResponse<String> response) {
+  static void observe(
+      String method,
+      String url,
+      String requestType,
+      String requestBody,
+      HttpResponse<String> response) {
     observe(
         method,
         url,
+        requestType,
+        requestBody,
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),
         response.body());
@@ -111,6 +126,8 @@ final class ResponseContract {
       observe(
           request.getMethod(),
           request.getURI(),
+          request.getContentType(),
+          bodyText(request.getBody()),
           sent.getStatusCode(),
           sent.getContentType() == null ? "" : sent.getContentType(),
           sent.asString());
@@ -118,8 +135,21 @@ final class ResponseContract {
     };
   }
 
+  private static String bodyText(Object body) {
+    if (body instanceof byte[] bytes) {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return body == null ? null : body.toString();
+  }
+
   private static void observe(
-      String method, String url, int statusCode, String contentTypeHeader, String body) {
+      String method,
+      String url,
+      String requestType,
+      String requestBody,
+      int statusCode,
+      String contentTypeHeader,
+      String body) {
     URI uri = URI.create(url);
     JsonNode doc = DOCUMENTS.get(uri.getScheme() + "://" + uri.getAuthority());
     if (doc == null || uri.getPath().startsWith("/q/")) {
@@ -136,6 +166,14 @@ final class ResponseContract {
       return;
     }
     CHECKED.add(where);
+    ExampleCapture.exchange(
+        SERVICES.getOrDefault(uri.getScheme() + "://" + uri.getAuthority(), ""),
+        operation.path("operationId").asText(),
+        requestType == null ? null : requestType.split(";")[0].trim(),
+        requestBody,
+        statusCode,
+        contentTypeHeader.split(";")[0].trim(),
+        body);
     String status = Integer.toString(statusCode);
     JsonNode declared = operation.path("responses").path(status);
     if (declared.isMissingNode()) {
@@ -168,6 +206,79 @@ final class ResponseContract {
     List<Error> errors = schema.validate(read(body));
     for (Error error : errors) {
       VIOLATIONS.add(where + ": " + error.getInstanceLocation() + " " + error.getMessage());
+    }
+  }
+
+  /**
+   * What the document at {@code baseUrl} lacks or gets wrong in its examples: every request media
+   * type and every success response's media type (binary tiles aside) has one, and a JSON example
+   * validates against its schema.
+   */
+  static List<String> exampleFaults(String baseUrl) {
+    JsonNode doc = DOCUMENTS.get(origin(baseUrl));
+    List<String> faults = new ArrayList<>();
+    doc.path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op -> {
+                          String id = op.getValue().path("operationId").asText(op.getKey());
+                          op.getValue()
+                              .path("requestBody")
+                              .path("content")
+                              .fields()
+                              .forEachRemaining(
+                                  media -> checkExample(doc, id + " request", media, faults));
+                          op.getValue()
+                              .path("responses")
+                              .fields()
+                              .forEachRemaining(
+                                  response -> {
+                                    if (!response.getKey().startsWith("2")) {
+                                      return;
+                                    }
+                                    response
+                                        .getValue()
+                                        .path("content")
+                                        .fields()
+                                        .forEachRemaining(
+                                            media ->
+                                                checkExample(
+                                                    doc,
+                                                    id + " " + response.getKey(),
+                                                    media,
+                                                    faults));
+                                  });
+                        }));
+    return faults;
+  }
+
+  private static void checkExample(
+      JsonNode doc, String where, Map.Entry<String, JsonNode> media, List<String> faults) {
+    if (media.getKey().equals("application/octet-stream")) {
+      return;
+    }
+    JsonNode example = media.getValue().path("example");
+    if (example.isMissingNode()) {
+      faults.add(where + " " + media.getKey() + ": no example");
+      return;
+    }
+    if (media.getKey().endsWith("json") && media.getValue().has("schema")) {
+      compile(doc, media.getValue().path("schema"))
+          .validate(example)
+          .forEach(
+              error ->
+                  faults.add(
+                      where
+                          + " "
+                          + media.getKey()
+                          + " example: "
+                          + error.getInstanceLocation()
+                          + " "
+                          + error.getMessage()));
     }
   }
 

@@ -90,6 +90,23 @@ class SecurityAndBadInputTest {
     assertThat(report.violations()).as("responses that break the live OpenAPI documents").isEmpty();
   }
 
+  /**
+   * Every operation shows a client what to send and what comes back: an example for each request
+   * media type and each success response, each valid against its schema.
+   */
+  @Test
+  void everyOperationHasRequestAndResponseExamplesThatFitTheirSchemas() {
+    List<String> faults = new ArrayList<>();
+    for (String url :
+        List.of(
+            federation.registryUrl(Province.ZJ),
+            federation.url("recognition"),
+            federation.url("audit"))) {
+      faults.addAll(ResponseContract.exampleFaults(url));
+    }
+    assertThat(faults).isEmpty();
+  }
+
   @Test
   void eachRegistryDocumentNamesItsProvinceAndEveryOperationIdIsAVerb() throws Exception {
     for (Province province : Province.values()) {

@@ -81,6 +81,7 @@ public class ProblemResponsesFilter implements OASFilter {
                         }
                       });
             });
+    OperationExamples.attach(openAPI);
   }
 
   /** RFC 9457 problem details, as {@link Problem} serializes them. */
