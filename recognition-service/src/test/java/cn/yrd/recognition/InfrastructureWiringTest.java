@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yrd.contracts.Topics;
 import cn.yrd.local.testing.KafkaRoundTrip;
 import cn.yrd.local.testing.ServiceProbes;
+import cn.yrd.recognition.api.OfficerNote;
 import cn.yrd.recognition.repository.ProcessedEvent;
 import cn.yrd.support.kafka.IdleScheduling;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -67,6 +70,21 @@ class InfrastructureWiringTest {
   @Test
   void documentsEveryOperationWithSchemasAndErrors() {
     ServiceProbes.assertOpenApiComplete();
+  }
+
+  @Test
+  void declaresTheLengthLimitOfAnOfficersNote() {
+    JsonPath doc =
+        RestAssured.given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(doc.getInt("components.schemas.OfficerNote.properties.note.maxLength"))
+        .isEqualTo(OfficerNote.NOTE_MAX);
+    assertThat(doc.getInt("components.schemas.ManualDecision.properties.note.maxLength"))
+        .isEqualTo(OfficerNote.NOTE_MAX);
   }
 
   private static ProcessedEvent processed(UUID eventId, ConsumerRecord<String, String> record) {

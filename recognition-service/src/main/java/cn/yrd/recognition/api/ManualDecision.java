@@ -8,4 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ManualDecision(
     @Schema(required = true, description = "GRANTED or REJECTED", example = "GRANTED")
         RecognitionStatus decision,
-    @Schema(required = true, example = "已核实整改情况") String note) {}
+    @Schema(required = true, maxLength = OfficerNote.NOTE_MAX, example = "已核实整改情况") String note) {}

@@ -15,8 +15,9 @@ public final class SupervisionRequests {
   public record PenaltyRequest(
       @Schema(required = true, example = "FINE") PenaltyKind kind,
       @Schema(required = true, example = "2026-03-15") LocalDate date,
-      @Schema(required = true, example = "沪民罚决字〔2026〕15号") String decisionNumber,
-      @Schema(required = true, example = "违规收取会费") String reason,
+      @Schema(required = true, maxLength = TextLimits.NAME, example = "沪民罚决字〔2026〕15号")
+          String decisionNumber,
+      @Schema(required = true, maxLength = TextLimits.TEXT, example = "违规收取会费") String reason,
       @Schema(description = "For FINE: the amount in CNY", example = "20000") BigDecimal fineAmount,
       @Schema(
               description = "For STOP_ACTIVITIES: the day activities may resume",
@@ -32,8 +33,10 @@ public final class SupervisionRequests {
               example = "ANNUAL_REPORT_MISSING")
           String reasonCode,
       @Schema(required = true, example = "2026-05-01") LocalDate date,
-      @Schema(required = true, example = "沪民异〔2026〕8号") String decisionNumber,
-      @Schema(required = true, example = "未按时提交2025年度工作报告") String reason) {}
+      @Schema(required = true, maxLength = TextLimits.NAME, example = "沪民异〔2026〕8号")
+          String decisionNumber,
+      @Schema(required = true, maxLength = TextLimits.TEXT, example = "未按时提交2025年度工作报告")
+          String reason) {}
 
   /** 年检 / 年报. */
   @Schema(description = "An annual inspection result (年检结论).")
@@ -41,21 +44,23 @@ public final class SupervisionRequests {
       @Schema(required = true, example = "2025") Integer year,
       @Schema(required = true, example = "QUALIFIED") InspectionResult result,
       @Schema(required = true, example = "2026-04-30") LocalDate date,
-      @Schema(example = "沪民检〔2026〕2号") String decisionNumber) {}
+      @Schema(maxLength = TextLimits.NAME, example = "沪民检〔2026〕2号") String decisionNumber) {}
 
   /** 评估等级 award. */
   @Schema(description = "A grade award (评估等级); valid five years from the award date.")
   public record GradeRequest(
       @Schema(required = true, minimum = "1", maximum = "5", example = "5") Integer level,
       @Schema(required = true, example = "2026-01-20") LocalDate awardedOn,
-      @Schema(required = true, example = "沪民评〔2026〕1号") String decisionNumber,
-      @Schema(example = "2025年度社会组织等级评估") String reason) {}
+      @Schema(required = true, maxLength = TextLimits.NAME, example = "沪民评〔2026〕1号")
+          String decisionNumber,
+      @Schema(maxLength = TextLimits.TEXT, example = "2025年度社会组织等级评估") String reason) {}
 
   /** 降低等级: a lower level that keeps the award's expiry. */
   @Schema(description = "A downgrade (降低等级); the grade keeps its original expiry.")
   public record DowngradeRequest(
       @Schema(required = true, minimum = "1", maximum = "4", example = "3") Integer level,
       @Schema(required = true, example = "2026-09-01") LocalDate date,
-      @Schema(required = true, example = "沪民评降〔2026〕2号") String decisionNumber,
-      @Schema(required = true, example = "年检不合格") String reason) {}
+      @Schema(required = true, maxLength = TextLimits.NAME, example = "沪民评降〔2026〕2号")
+          String decisionNumber,
+      @Schema(required = true, maxLength = TextLimits.TEXT, example = "年检不合格") String reason) {}
 }

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TransferOutRequest(
     @Schema(required = true, example = "JS") Province toProvince,
     @Schema(required = true, example = "2026-03-01") LocalDate date,
-    @Schema(required = true, example = "沪民社迁〔2026〕12号") String decisionNumber,
-    @Schema(example = "住所迁至苏州市") String reason) {}
+    @Schema(required = true, maxLength = TextLimits.NAME, example = "沪民社迁〔2026〕12号")
+        String decisionNumber,
+    @Schema(maxLength = TextLimits.TEXT, example = "住所迁至苏州市") String reason) {}

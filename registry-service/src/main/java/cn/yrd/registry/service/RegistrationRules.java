@@ -9,6 +9,7 @@ import cn.yrd.contracts.UsccViolation;
 import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.registry.api.AmendmentRequest;
 import cn.yrd.registry.api.RegistrationRequest;
+import cn.yrd.registry.api.TextLimits;
 import cn.yrd.registry.config.RegistryConfig.MinimumFunds;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
@@ -22,10 +23,10 @@ import java.util.Optional;
  * 32100), the record's fields, and the representative (docs/rules.md, R-PERSON-01 and 02).
  */
 public final class RegistrationRules {
-  static final int NAME_MAX = 100;
-  static final int PERSON_NAME_MAX = 50;
-  static final int TEXT_MAX = 500;
-  static final int SCOPE_MAX = 2000;
+  static final int NAME_MAX = TextLimits.NAME;
+  static final int PERSON_NAME_MAX = TextLimits.PERSON_NAME;
+  static final int TEXT_MAX = TextLimits.TEXT;
+  static final int SCOPE_MAX = TextLimits.SCOPE;
   static final BigDecimal FUNDS_MAX = new BigDecimal("9999999999999999.99");
 
   private final Province registry;

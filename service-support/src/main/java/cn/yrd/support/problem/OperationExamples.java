@@ -30,21 +30,15 @@ final class OperationExamples {
     if (examples.isEmpty()) {
       return;
     }
-    openAPI
-        .getPaths()
-        .getPathItems()
-        .values()
+    openAPI.getPaths().getPathItems().values().stream()
+        .flatMap(item -> item.getOperations().values().stream())
         .forEach(
-            item ->
-                item.getOperations()
-                    .values()
-                    .forEach(
-                        operation -> {
-                          JsonNode own = examples.path(String.valueOf(operation.getOperationId()));
-                          if (!own.isMissingNode()) {
-                            attach(operation, own);
-                          }
-                        }));
+            operation -> {
+              JsonNode own = examples.path(String.valueOf(operation.getOperationId()));
+              if (!own.isMissingNode()) {
+                attach(operation, own);
+              }
+            });
   }
 
   private static void attach(Operation operation, JsonNode examples) {

@@ -5,6 +5,7 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictStatus;
+import cn.yrd.recognition.api.OfficerNote;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
@@ -70,7 +71,7 @@ public class ConflictService {
 
   private Conflict actOn(UUID id, String note, CallerInfo caller) {
     ValidationOutcome outcome = new ValidationOutcome();
-    String text = TextRules.required(outcome, "note", note, 1000);
+    String text = TextRules.required(outcome, "note", note, OfficerNote.NOTE_MAX);
     outcome.throwIfInvalid();
     Conflict c = load(id);
     boolean involved =

@@ -12,6 +12,7 @@ import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.contracts.rules.RuleIds;
 import cn.yrd.recognition.api.ManualDecision;
+import cn.yrd.recognition.api.OfficerNote;
 import cn.yrd.recognition.api.RecognitionRequest;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.Recognition;
@@ -125,7 +126,8 @@ public class RecognitionService {
       outcome.error("decision", "must be GRANTED or REJECTED");
     }
     String note =
-        TextRules.required(outcome, "note", decision == null ? null : decision.note(), 1000);
+        TextRules.required(
+            outcome, "note", decision == null ? null : decision.note(), OfficerNote.NOTE_MAX);
     outcome.throwIfInvalid();
     requireOfficerOf(caller, Province.valueOf(r.hostProvince));
     if (r.status != RecognitionStatus.PENDING_REVIEW) {
