@@ -45,6 +45,18 @@ class HttpBehaviourTest {
         .body("errors[0].message", startsWith(message));
   }
 
+  @ParameterizedTest
+  @CsvSource({"limit=0, limit", "limit=201, limit", "size=201, size"})
+  void aPageSizeOutOfRangeIsRefusedUnderTheNameTheClientUsed(String query, String parameter) {
+    as(Roles.READER)
+        .get(REGISTRATIONS + "?" + query)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", is(parameter))
+        .body("errors[0].message", is("must be between 1 and 200"));
+  }
+
   @Test
   void aRecordNotChangedSinceItsETagIsA304() {
     Map<String, Object> body = registration();

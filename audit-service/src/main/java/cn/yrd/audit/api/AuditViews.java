@@ -40,7 +40,9 @@ public final class AuditViews {
       @Schema(description = "SHA-256(0x00 ‖ canonical bytes), base64") String leafHash) {}
 
   /** A page of events and the cursor for the next one (absent on the last page). */
-  public record EventPage(List<EventView> items, String nextCursor) implements CursorPage {}
+  public record EventPage(
+      List<EventView> items, @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
+      implements CursorPage {}
 
   /** RFC 9162 inclusion proof of one leaf in a signed tree. */
   public record InclusionProof(

@@ -43,10 +43,7 @@ public final class Views {
       long total,
       int page,
       int size,
-      @Schema(
-              description =
-                  "The cursor of the next page (also in the Link header); absent on the last page")
-          String nextCursor)
+      @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
       implements CursorPage {}
 
   /** {@code total} is absent when the caller asked not to count ({@code total=false}). */
@@ -55,10 +52,7 @@ public final class Views {
       Long total,
       int page,
       int size,
-      @Schema(
-              description =
-                  "The cursor of the next page (also in the Link header); absent on the last page")
-          String nextCursor)
+      @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
       implements CursorPage {}
 
   public record RecognitionPage(
@@ -66,10 +60,7 @@ public final class Views {
       long total,
       int page,
       int size,
-      @Schema(
-              description =
-                  "The cursor of the next page (also in the Link header); absent on the last page")
-          String nextCursor)
+      @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
       implements CursorPage {}
 
   /** Counts across the delta. */

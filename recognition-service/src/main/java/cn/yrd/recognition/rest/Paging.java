@@ -1,10 +1,11 @@
 package cn.yrd.recognition.rest;
 
+import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.validation.ValidationOutcome;
 
 /** Page and size parameters, checked the same way everywhere. */
 record Paging(int page, int size) {
-  static final int MAX_SIZE = 200;
+  static final int MAX_SIZE = PageCursor.MAX_LIMIT;
 
   static Paging of(Integer page, Integer size) {
     int p = page == null ? 0 : page;

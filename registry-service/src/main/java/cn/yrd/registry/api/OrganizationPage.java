@@ -11,8 +11,5 @@ public record OrganizationPage(
     @Schema(description = "Matches in all pages") long total,
     @Schema(description = "This page, from 0") int page,
     @Schema(description = "Page size") int size,
-    @Schema(
-            description =
-                "The cursor of the next page (also in the Link header); absent on the last page")
-        String nextCursor)
+    @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
     implements CursorPage {}

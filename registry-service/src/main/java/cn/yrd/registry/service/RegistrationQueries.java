@@ -32,7 +32,7 @@ import java.util.Map;
 @ApplicationScoped
 public class RegistrationQueries {
   static final int DEFAULT_SIZE = 20;
-  static final int MAX_SIZE = 200;
+  static final int MAX_SIZE = PageCursor.MAX_LIMIT;
 
   @Inject ObjectMapper json;
   @Inject RegistrationService registrations;

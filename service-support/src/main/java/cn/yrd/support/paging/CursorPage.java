@@ -6,6 +6,10 @@ package cn.yrd.support.paging;
  * Link: <…>; rel="next"} header (ADR 0018).
  */
 public interface CursorPage {
+  /** How every page's {@code nextCursor} is described in the documents. */
+  String NEXT_CURSOR_DOC =
+      "The cursor of the next page (also in the Link header); absent on the last page";
+
   /** The opaque cursor of the next page; null on the last page. */
   String nextCursor();
 }

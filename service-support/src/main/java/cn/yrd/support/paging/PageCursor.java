@@ -17,7 +17,11 @@ public record PageCursor(Integer page, Integer size) {
   public static final String CURSOR_DOC =
       "The page to read: nextCursor of the previous page (or its Link rel=\"next\"); absent for"
           + " the first page";
-  public static final String LIMIT_DOC = "Items per page, 1 to 200 (default 20)";
+
+  /** The largest page a list gives. */
+  public static final int MAX_LIMIT = 200;
+
+  public static final String LIMIT_DOC = "Items per page, 1 to " + MAX_LIMIT + " (default 20)";
   public static final String PAGE_DOC = "Deprecated: use cursor. The page, from 0";
   public static final String SIZE_DOC = "Deprecated: use limit. Items per page";
   private static final Pattern FORM = Pattern.compile("page=(\\d{1,9})&size=(\\d{1,9})");

@@ -1,5 +1,6 @@
 package cn.yrd.support.paging;
 
+import cn.yrd.support.validation.ValidationOutcome;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -24,8 +25,16 @@ public class PageParams {
   @Parameter(deprecated = true, description = PageCursor.SIZE_DOC)
   public Integer size;
 
-  /** The page asked for, by cursor or by the legacy parameters. */
+  /**
+   * The page asked for, by cursor or by the legacy parameters; a {@code limit} out of range is
+   * refused under its own name (the legacy {@code size} is checked by the list).
+   */
   public PageCursor resolve() {
+    if (limit != null && (limit < 1 || limit > PageCursor.MAX_LIMIT)) {
+      ValidationOutcome outcome = new ValidationOutcome();
+      outcome.error("limit", "must be between 1 and " + PageCursor.MAX_LIMIT);
+      outcome.throwIfInvalid();
+    }
     return PageCursor.resolve(cursor, limit, page, size);
   }
 }
