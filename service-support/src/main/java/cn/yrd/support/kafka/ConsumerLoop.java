@@ -222,8 +222,7 @@ public final class ConsumerLoop<T> implements Runnable {
       }
       LOG.debugf("batch failed, applying one by one: %s", batchFailure.getMessage());
     }
-    for (int i = 0; i < parsed.size(); i++) {
-      Parsed<T> one = parsed.get(i);
+    for (Parsed<T> one : parsed) {
       try {
         applyTraced(List.of(one));
         listener.applied(1);
