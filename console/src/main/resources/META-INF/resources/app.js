@@ -101,7 +101,7 @@ async function overviewPage() {
     const byStatus = stats.organizations?.[p]?.[category] ?? {};
     return Object.values(byStatus.ACTIVE ?? {}).reduce((a, b) => a + b, 0);
   };
-  const q = Object.fromEntries(quality.map((x) => [x.province, x]));
+  const q = Object.fromEntries(quality.items.map((x) => [x.province, x]));
   const rows = provinces.map((p) => {
     const lastSeconds = q[p]?.lastEventAt ? Math.round((Date.now() - Date.parse(q[p].lastEventAt)) / 1000) : null;
     const gap = q[p] ? q[p].highestSequence - q[p].contiguousSequence : 0;

@@ -134,7 +134,8 @@ public final class CaseRunner {
       Province issuedIn =
           step.arg("issuedIn") == null ? registry : Province.valueOf(step.arg("issuedIn"));
       long contiguous = 0;
-      for (JsonNode line : api.get(target.recognitionUrl() + "/api/v1/data-quality", auditor())) {
+      for (JsonNode line :
+          api.get(target.recognitionUrl() + "/api/v1/data-quality", auditor()).path("items")) {
         if (line.path("province").asText().equals(registry.name())) {
           contiguous = line.path("contiguousSequence").asLong();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -274,7 +275,8 @@ class RecognitionApiTest {
         .get("/api/v1/persons/" + org.personRef + "/organizations")
         .then()
         .statusCode(200)
-        .body("[0].uscc", is(org.uscc));
+        .body("items[0].uscc", is(org.uscc))
+        .body("total", is(1));
     Await.auditor().get("/api/v1/organizations/53100000500021676K").then().statusCode(404);
     Await.auditor()
         .get("/api/v1/organizations/not-a-code")
@@ -297,7 +299,7 @@ class RecognitionApiTest {
         .get("/api/v1/data-quality")
         .then()
         .statusCode(200)
-        .body("province", hasItem("JS"));
+        .body("items.province", hasItems("SH", "JS", "ZJ", "AH"));
   }
 
   @Test

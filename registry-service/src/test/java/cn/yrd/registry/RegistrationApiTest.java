@@ -23,6 +23,7 @@ import cn.yrd.support.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -226,10 +227,43 @@ class RegistrationApiTest {
         .get(REGISTRATIONS + "/" + uscc + "/history")
         .then()
         .statusCode(200)
-        .body("$", hasSize(2))
-        .body("[0].eventType", is("cn.yrd.registration.amended.v1"))
-        .body("[0].details.amendedFields", hasItem("domicile"))
-        .body("[1].eventType", is("cn.yrd.registration.registered.v1"));
+        .body("items", hasSize(2))
+        .body("total", is(2))
+        .body("items[0].eventType", is("cn.yrd.registration.amended.v1"))
+        .body("items[0].details.amendedFields", hasItem("domicile"))
+        .body("items[1].eventType", is("cn.yrd.registration.registered.v1"))
+        .body("nextCursor", nullValue());
+  }
+
+  @Test
+  void walksAnOrganizationsHistoryAPageAtATime() {
+    Map<String, Object> body = registration();
+    String uscc = (String) body.get("uscc");
+    as(Roles.REGISTRAR).body(body).post(REGISTRATIONS).then().statusCode(201);
+    as(Roles.REGISTRAR)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("domicile", "上海市徐汇区"))
+        .patch(REGISTRATIONS + "/" + uscc)
+        .then()
+        .statusCode(200);
+    Response first =
+        as(Roles.READER).queryParam("limit", 1).get(REGISTRATIONS + "/" + uscc + "/history");
+    first
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].eventType", is("cn.yrd.registration.amended.v1"))
+        .body("total", is(2))
+        .header("Link", containsString("rel=\"next\""));
+    as(Roles.READER)
+        .queryParam("limit", 1)
+        .queryParam("cursor", first.path("nextCursor").toString())
+        .get(REGISTRATIONS + "/" + uscc + "/history")
+        .then()
+        .statusCode(200)
+        .body("items[0].eventType", is("cn.yrd.registration.registered.v1"))
+        .body("nextCursor", nullValue())
+        .header("Link", nullValue());
   }
 
   @Test
@@ -326,8 +360,8 @@ class RegistrationApiTest {
     as(Roles.READER)
         .get(REGISTRATIONS + "/" + uscc + "/history")
         .then()
-        .body("[0].eventType", is("cn.yrd.registration.transferred-out.v1"))
-        .body("[0].details.otherProvince", is("JS"));
+        .body("items[0].eventType", is("cn.yrd.registration.transferred-out.v1"))
+        .body("items[0].details.otherProvince", is("JS"));
     as(Roles.REGISTRAR)
         .body(Map.of("toProvince", "ZJ", "date", "2026-03-02", "decisionNumber", "x"))
         .post(REGISTRATIONS + "/" + uscc + "/transfer-out")

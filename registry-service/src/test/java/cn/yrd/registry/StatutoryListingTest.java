@@ -81,7 +81,7 @@ class StatutoryListingTest {
             .then()
             .extract()
             .jsonPath()
-            .getList("$");
+            .getList("items");
     assertThat(history)
         .filteredOn(h -> EventTypes.SERIOUS_LISTED.equals(h.get("eventType")))
         .singleElement()

@@ -46,6 +46,13 @@ public final class Views {
       @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
       implements CursorPage {}
 
+  /** The records one person represents, a page at a time. */
+  public record PersonOrganizationsPage(
+      List<OrganizationSummary> items,
+      @Schema(description = "Records in all pages") long total,
+      @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
+      implements CursorPage {}
+
   /** {@code total} is absent when the caller asked not to count ({@code total=false}). */
   public record ConflictPage(
       List<ConflictState> items,
@@ -95,4 +102,8 @@ public final class Views {
       @Schema(description = "Seconds the current sequence gap has been open; 0 if none")
           long gapOpenSeconds,
       OffsetDateTime lastEventAt) {}
+
+  /** The data-quality report: one line per province, always the four, so never paged. */
+  @Schema(description = "Data quality (数据质量) per province: one line for each of the four.")
+  public record DataQuality(List<ProvinceQuality> items) {}
 }

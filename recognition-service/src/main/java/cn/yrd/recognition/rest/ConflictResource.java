@@ -9,8 +9,8 @@ import cn.yrd.recognition.api.OfficerNote;
 import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.conflict.ConflictService;
 import cn.yrd.recognition.service.view.ViewQueries;
-import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.paging.PageParams;
+import cn.yrd.support.paging.Paging;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.problem.RequestedUscc;
 import cn.yrd.support.security.Caller;
@@ -73,8 +73,7 @@ public class ConflictResource {
           @QueryParam("total")
           @DefaultValue("true")
           boolean total) {
-    PageCursor at = pageParams.resolve();
-    Paging paging = Paging.of(at.page(), at.size());
+    Paging paging = pageParams.paging();
     return queries.conflicts(
         type,
         severity,

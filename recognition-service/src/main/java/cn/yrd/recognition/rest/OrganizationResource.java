@@ -4,8 +4,8 @@ import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Uscc;
 import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.view.ViewQueries;
-import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.paging.PageParams;
+import cn.yrd.support.paging.Paging;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.problem.RequestedUscc;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,8 +72,7 @@ public class OrganizationResource {
       @QueryParam("province") Province province,
       @QueryParam("status") cn.yrd.contracts.registry.OrgStatus status,
       @BeanParam PageParams pageParams) {
-    PageCursor at = pageParams.resolve();
-    Paging paging = Paging.of(at.page(), at.size());
+    Paging paging = pageParams.paging();
     return queries.search(
         name, province, status == null ? null : status.name(), paging.page(), paging.size());
   }
@@ -87,18 +84,13 @@ public class OrganizationResource {
       description = "By person reference (HMAC of the ID number), in every province.")
   @APIResponse(
       responseCode = "200",
-      description = "Every record naming this person as legal representative",
-      content =
-          @Content(
-              schema =
-                  @Schema(
-                      type = SchemaType.ARRAY,
-                      implementation = Views.OrganizationSummary.class)))
-  public List<Views.OrganizationSummary> listOrganizationsOfPerson(
-      @PathParam("personRef") String personRef) {
+      description = "One page of the records naming this person as legal representative",
+      content = @Content(schema = @Schema(implementation = Views.PersonOrganizationsPage.class)))
+  public Views.PersonOrganizationsPage listOrganizationsOfPerson(
+      @PathParam("personRef") String personRef, @BeanParam PageParams pageParams) {
     if (!personRef.matches("[0-9a-f]{64}")) {
       throw ProblemException.field("personRef", "must be 64 lower-case hex characters");
     }
-    return queries.representedBy(personRef);
+    return queries.representedBy(personRef, pageParams.paging());
   }
 }

@@ -9,8 +9,8 @@ import cn.yrd.recognition.api.RecognitionRequest;
 import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.service.recognition.RecognitionService;
 import cn.yrd.recognition.service.view.ViewQueries;
-import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.paging.PageParams;
+import cn.yrd.support.paging.Paging;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -119,8 +119,7 @@ public class RecognitionResource {
       @QueryParam("home") Province home,
       @QueryParam("status") RecognitionStatus status,
       @BeanParam PageParams pageParams) {
-    PageCursor at = pageParams.resolve();
-    Paging paging = Paging.of(at.page(), at.size());
+    Paging paging = pageParams.paging();
     return queries.recognitions(host, home, status, paging.page(), paging.size());
   }
 

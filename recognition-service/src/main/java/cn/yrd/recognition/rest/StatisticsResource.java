@@ -11,9 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,12 +63,9 @@ public class StatisticsResource {
   @APIResponse(
       responseCode = "200",
       description = "One line per province",
-      content =
-          @Content(
-              schema =
-                  @Schema(type = SchemaType.ARRAY, implementation = Views.ProvinceQuality.class)))
-  public List<Views.ProvinceQuality> getDataQuality() {
-    return queries.dataQuality();
+      content = @Content(schema = @Schema(implementation = Views.DataQuality.class)))
+  public Views.DataQuality getDataQuality() {
+    return new Views.DataQuality(queries.dataQuality());
   }
 
   @POST

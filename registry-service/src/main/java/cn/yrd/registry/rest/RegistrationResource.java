@@ -7,7 +7,7 @@ import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.OrgStatus;
 import cn.yrd.registry.api.AmendmentRequest;
 import cn.yrd.registry.api.DecisionRequest;
-import cn.yrd.registry.api.HistoryView;
+import cn.yrd.registry.api.HistoryPage;
 import cn.yrd.registry.api.OrganizationPage;
 import cn.yrd.registry.api.OrganizationView;
 import cn.yrd.registry.api.RegistrationRequest;
@@ -18,6 +18,7 @@ import cn.yrd.registry.service.RegistrationQueries;
 import cn.yrd.registry.service.RegistrationService;
 import cn.yrd.support.paging.PageCursor;
 import cn.yrd.support.paging.PageParams;
+import cn.yrd.support.paging.Paging;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.Caller;
 import cn.yrd.support.security.CallerInfo;
@@ -41,7 +42,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -335,14 +335,15 @@ public class RegistrationResource {
       description = "Every change and supervision action, newest first.")
   @APIResponse(
       responseCode = "200",
-      description = "The history, newest first",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
-  public List<HistoryView> listRegistrationHistory(@PathParam("uscc") String uscc) {
+      description = "One page of the history, newest first",
+      content = @Content(schema = @Schema(implementation = HistoryPage.class)))
+  public HistoryPage listRegistrationHistory(
+      @PathParam("uscc") String uscc, @BeanParam PageParams paging) {
     policy().requireRead(caller.info());
     Uscc code = PathCodes.of(uscc);
+    Paging page = paging.paging();
     registrations.read(code, caller.info());
-    return queries.history(code);
+    return queries.history(code, page);
   }
 
   /** A write that ends a registration, with the version the caller read (If-Match, optional). */

@@ -3,6 +3,7 @@ package cn.yrd.registry.service;
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Uscc;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.registry.api.HistoryPage;
 import cn.yrd.registry.api.HistoryView;
 import cn.yrd.registry.api.OrganizationPage;
 import cn.yrd.registry.api.OrganizationView;
@@ -12,7 +13,7 @@ import cn.yrd.registry.repository.HistoryEntry;
 import cn.yrd.registry.repository.ListEntry;
 import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.Penalty;
-import cn.yrd.support.paging.PageCursor;
+import cn.yrd.support.paging.Paging;
 import cn.yrd.support.security.CallerInfo;
 import cn.yrd.support.validation.TextRules;
 import cn.yrd.support.validation.ValidationOutcome;
@@ -31,9 +32,6 @@ import java.util.Map;
 /** Read-only queries on the register. */
 @ApplicationScoped
 public class RegistrationQueries {
-  static final int DEFAULT_SIZE = 20;
-  static final int MAX_SIZE = PageCursor.MAX_LIMIT;
-
   @Inject ObjectMapper json;
   @Inject RegistrationService registrations;
 
@@ -49,15 +47,8 @@ public class RegistrationQueries {
 
   /** One page of matches, each as this caller may see it. */
   public OrganizationPage search(Filter filter, Integer page, Integer size, CallerInfo caller) {
-    int pageIndex = page == null ? 0 : page;
-    int pageSize = size == null ? DEFAULT_SIZE : size;
     ValidationOutcome outcome = new ValidationOutcome();
-    if (pageIndex < 0) {
-      outcome.error("page", "must be 0 or more");
-    }
-    if (pageSize < 1 || pageSize > MAX_SIZE) {
-      outcome.error("size", "must be between 1 and " + MAX_SIZE);
-    }
+    Paging paging = Paging.of(page, size, outcome);
     if (filter.grade() != null && (filter.grade() < 1 || filter.grade() > 5)) {
       outcome.error("grade", "must be between 1 and 5");
     }
@@ -95,19 +86,22 @@ public class RegistrationQueries {
             ? Organization.findAll(Sort.by("name"))
             : Organization.find(String.join(" and ", where), Sort.by("name"), params);
     List<OrganizationView> items =
-        query.page(pageIndex, pageSize).stream()
+        query.page(paging.page(), paging.size()).stream()
             .map(org -> registrations.view(org, caller))
             .toList();
     long total = query.count();
     return new OrganizationPage(
-        items, total, pageIndex, pageSize, PageCursor.next(pageIndex, pageSize, total));
+        items, total, paging.page(), paging.size(), paging.nextCursor(total));
   }
 
-  /** Every change and supervision action of one organization, newest first. */
-  public List<HistoryView> history(Uscc code) {
-    String uscc = code.value();
-    List<HistoryEntry> entries = HistoryEntry.list("uscc", Sort.descending("id"), uscc);
-    return entries.stream().map(this::toView).toList();
+  /** One page of an organization's changes and supervision actions, newest first. */
+  public HistoryPage history(Uscc code, Paging paging) {
+    PanacheQuery<HistoryEntry> query =
+        HistoryEntry.find("uscc", Sort.descending("id"), code.value());
+    List<HistoryView> items =
+        query.page(paging.page(), paging.size()).stream().map(this::toView).toList();
+    long total = query.count();
+    return new HistoryPage(items, total, paging.nextCursor(total));
   }
 
   /** Penalties (newest first), list entries and annual inspections of one organization. */

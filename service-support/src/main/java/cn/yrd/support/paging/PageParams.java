@@ -37,4 +37,10 @@ public class PageParams {
     }
     return PageCursor.resolve(cursor, limit, page, size);
   }
+
+  /** The page asked for, its number and size checked ({@link Paging}). */
+  public Paging paging() {
+    PageCursor at = resolve();
+    return Paging.of(at.page(), at.size());
+  }
 }

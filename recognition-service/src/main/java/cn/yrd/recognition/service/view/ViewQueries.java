@@ -15,6 +15,7 @@ import cn.yrd.recognition.repository.SequenceTracker;
 import cn.yrd.recognition.service.conflict.ConflictDetector;
 import cn.yrd.recognition.service.recognition.RecognitionService;
 import cn.yrd.support.paging.PageCursor;
+import cn.yrd.support.paging.Paging;
 import cn.yrd.support.time.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,10 +94,13 @@ public class ViewQueries {
     return new Views.SummaryPage(items, total, page, size, PageCursor.next(page, size, total));
   }
 
-  public List<Views.OrganizationSummary> representedBy(String personRef) {
-    return OrgRecord.<OrgRecord>list("personRef", Sort.by("uscc", "province"), personRef).stream()
-        .map(ViewQueries::summary)
-        .toList();
+  public Views.PersonOrganizationsPage representedBy(String personRef, Paging paging) {
+    PanacheQuery<OrgRecord> query =
+        OrgRecord.find("personRef", Sort.by("uscc", "province"), personRef);
+    List<Views.OrganizationSummary> items =
+        query.page(paging.page(), paging.size()).list().stream().map(ViewQueries::summary).toList();
+    long total = query.count();
+    return new Views.PersonOrganizationsPage(items, total, paging.nextCursor(total));
   }
 
   public Views.ConflictPage conflicts(
