@@ -132,7 +132,7 @@ async function enumOf(schema) {
 async function conflictsPage() {
   const filters = conflictFilters();
   const [data, types, severities, provinces, statuses] = await Promise.all([
-    recognition('/api/v1/conflicts?size=100&' + filters.toString()),
+    recognition('/api/v1/conflicts?limit=100&' + filters.toString()),
     ...['ConflictType', 'Severity', 'Province', 'ConflictStatus'].map(enumOf),
   ]);
   const select = (name, values) => `<label>${t(name)} <select name="${name}"><option value="">${t('any')}</option>
@@ -294,7 +294,7 @@ async function evidencePage() {
 }
 
 async function recognitionsPage() {
-  const data = await recognition('/api/v1/recognitions?size=100');
+  const data = await recognition('/api/v1/recognitions?limit=100');
   const mayDecide = (r) => r.status === 'PENDING_REVIEW' && has('recognition-officer') && province() === r.hostProvince;
   page(`<section class="card"><h2>${t('recognitions')}</h2><table class="grid" id="recognition-list"><thead><tr>
     <th>${t('uscc')}</th><th>${t('home')}</th><th>${t('host')}</th><th>${t('scope')}</th><th>${t('status')}</th><th></th></tr></thead><tbody>

@@ -7,6 +7,7 @@ import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Roles;
 import cn.yrd.local.DemoData;
 import cn.yrd.local.Federation;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,9 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operator console in real headless Chromium against the whole federation: sign in with a
  * token, see the overview and its map, open a conflict and resolve it until it leaves the open
- * queue, verify an organization's audit trail in the browser, and find that another province's
- * officer is not offered the actions. Saves a screenshot of each page to {@code docs/console/}.
- * Runs with {@code -Pconsole} (Debian's chromium and chromium-driver).
+ * queue, try every conflict filter, grant a recognition left for review, verify an organization's
+ * audit trail and a recognition's evidence in the browser, and find that another province's officer
+ * is not offered the actions. Saves a screenshot of each page to {@code docs/console/}. Runs with
+ * {@code -Pconsole} (Debian's chromium and chromium-driver).
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +53,7 @@ class ConsoleBrowserTest {
   private static String shUscc;
   private static String conflictId;
   private static String recognitionId;
+  private static String zjUscc;
 
   @BeforeAll
   static void start() {
@@ -61,7 +63,7 @@ class ConsoleBrowserTest {
     String person = ResidentIdNumber.compose("310104", LocalDate.of(1971, 3, 9), 55);
     shUscc = TestFederation.register(federation, Province.SH, "310104", person);
     String jsUscc = TestFederation.register(federation, Province.JS, "320583", person);
-    TestFederation.register(federation, Province.ZJ, "330106", null);
+    zjUscc = TestFederation.register(federation, Province.ZJ, "330106", null);
     TestFederation.register(federation, Province.AH, "340104", null);
     LocalDate awardedOn = LocalDate.now().minusDays(30);
     HttpResponse<String> inspection =
@@ -315,28 +317,59 @@ class ConsoleBrowserTest {
             "STATUS_DIVERGENCE",
             "SANCTION_RATING",
             "SEQUENCE_GAP");
-    for (String filter : List.of("type", "severity", "province", "status")) {
-      int options =
-          browser.findElements(By.cssSelector("select[name='" + filter + "'] option")).size();
-      for (int i = 1; i < options; i++) {
-        WebElement option =
-            browser.findElements(By.cssSelector("select[name='" + filter + "'] option")).get(i);
-        String value = option.getAttribute("value");
-        String label = option.getText();
-        option.click();
-        wait.until(ExpectedConditions.urlContains(filter + "=" + value));
-        wait.until(
-            d ->
-                d
-                    .findElements(By.cssSelector("select[name='" + filter + "'] option:checked"))
-                    .stream()
-                    .anyMatch(o -> value.equals(o.getAttribute("value"))));
+    // The list re-renders every 3 s: every lookup tolerates a rendering replaced under it.
+    WebDriverWait fresh = new WebDriverWait(browser, Duration.ofSeconds(30));
+    fresh.ignoring(StaleElementReferenceException.class);
+    List<String> columns = List.of("type", "severity", "status", "province");
+    for (String filter : columns) {
+      String select = "select[name='" + filter + "'] ";
+      List<List<String>> choices =
+          fresh.until(
+              d ->
+                  d.findElements(By.cssSelector(select + "option")).stream()
+                      .skip(1)
+                      .map(o -> List.of(o.getAttribute("value"), o.getText()))
+                      .toList());
+      int rowsSeen = 0;
+      for (List<String> choice : choices) {
+        String value = choice.get(0);
+        String label = choice.get(1);
+        assertThat(label).as("a label, not the raw value %s", value).isNotEqualTo(value);
+        fresh.until(
+            d -> {
+              d.findElement(By.cssSelector(select + "option[value='" + value + "']")).click();
+              return true;
+            });
+        // The attribute, not the property: only a rendering of the filtered list carries it.
+        By chosen = By.cssSelector(select + "option[value='" + value + "'][selected]");
+        List<String> cells =
+            fresh.until(
+                d ->
+                    d.findElements(chosen).isEmpty()
+                        ? null
+                        : d.findElements(By.cssSelector("#conflict-list tr[data-id]")).stream()
+                            .map(
+                                r ->
+                                    r.findElements(By.tagName("td"))
+                                        .get(columns.indexOf(filter))
+                                        .getText())
+                            .toList());
+        assertThat(browser.getCurrentUrl()).contains(filter + "=" + value);
         assertThat(browser.findElements(By.cssSelector(".error")))
             .as("filter %s=%s", filter, value)
             .isEmpty();
-        assertThat(label).as("a label, not the raw value %s", value).isNotEqualTo(value);
+        assertThat(cells)
+            .as("every row listed under %s=%s", filter, value)
+            .allSatisfy(
+                cell -> assertThat(cell).contains(filter.equals("province") ? value : label));
+        rowsSeen += cells.size();
       }
-      browser.findElements(By.cssSelector("select[name='" + filter + "'] option")).get(0).click();
+      assertThat(rowsSeen).as("rows found by some value of %s", filter).isPositive();
+      fresh.until(
+          d -> {
+            d.findElements(By.cssSelector(select + "option")).get(0).click();
+            return true;
+          });
       wait.until(d -> !d.getCurrentUrl().contains(filter + "="));
     }
   }
@@ -347,6 +380,58 @@ class ConsoleBrowserTest {
     signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
     browser.get(browser.getCurrentUrl().split("#")[0] + "#/organizations/" + shUscc);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trail .not-allowed")));
+  }
+
+  @Test
+  @Order(9)
+  void theHostProvincesOfficerGrantsARequestLeftForReviewWithANote() {
+    // An abnormal-listed organization is left for a host officer to decide (R-RECOG-04).
+    HttpResponse<String> listed =
+        Http.send(
+            "POST",
+            federation.registryUrl(Province.ZJ)
+                + "/api/v1/registrations/"
+                + zjUscc
+                + "/abnormal-list",
+            federation.token(Roles.SUPERVISOR, Province.ZJ),
+            "application/json",
+            "{\"date\":\""
+                + LocalDate.now()
+                + "\",\"decisionNumber\":\"浙民异〔2026〕3号\",\"reason\":\"通过登记的住所无法联系\","
+                + "\"reasonCode\":\"UNREACHABLE_AT_DOMICILE\"}");
+    assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    String auditor = federation.token(Roles.AUDITOR, null);
+    String view = federation.url("recognition") + "/api/v1/organizations/" + zjUscc;
+    TestFederation.await(
+        () ->
+            TestFederation.json(Http.get(view, auditor))
+                .path("records")
+                .path(0)
+                .path("state")
+                .path("abnormalListed")
+                .asBoolean(),
+        Duration.ofSeconds(60),
+        "the ZJ listing in the cross-province view");
+    String pending =
+        TestFederation.requestRecognition(federation, Province.ZJ, zjUscc, Province.SH);
+
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.SH));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/recognitions");
+    By row = By.cssSelector("#recognition-list tr[data-id='" + pending + "']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    browser.findElement(row).findElement(By.cssSelector(".decision-note")).sendKeys("已电话核实住所");
+    browser.findElement(row).findElement(By.cssSelector("[data-decide='GRANTED']")).click();
+    wait.until(
+        d ->
+            d.findElements(row).size() == 1
+                && d.findElement(row).findElements(By.cssSelector("[data-decide]")).isEmpty());
+
+    JsonNode decided =
+        TestFederation.json(
+            Http.get(federation.url("recognition") + "/api/v1/recognitions/" + pending, auditor));
+    assertThat(decided.path("status").asText()).isEqualTo("GRANTED");
+    assertThat(decided.path("decidedBy").asText()).isNotEqualTo("AUTO").isNotBlank();
+    assertThat(decided.path("note").asText()).isEqualTo("已电话核实住所");
   }
 
   private static void checkInBrowser(Path evidence, Path policy) {
