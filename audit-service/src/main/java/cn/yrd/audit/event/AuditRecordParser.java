@@ -3,6 +3,7 @@ package cn.yrd.audit.event;
 import cn.yrd.audit.service.IncomingEvent;
 import cn.yrd.contracts.CloudEventHeaders;
 import cn.yrd.contracts.Topics;
+import cn.yrd.support.kafka.TextHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** Reads any federation event for the log; only what cannot be identified goes to the DLQ. */
 public final class AuditRecordParser {
@@ -27,7 +27,7 @@ public final class AuditRecordParser {
   public IncomingEvent parse(ConsumerRecord<String, byte[]> record) {
     UUID id;
     try {
-      id = UUID.fromString(required(record, CloudEventHeaders.ID));
+      id = UUID.fromString(TextHeaders.required(record.headers(), CloudEventHeaders.ID));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage().startsWith("missing") ? e.getMessage() : "ce_id is not a UUID");
@@ -42,7 +42,7 @@ public final class AuditRecordParser {
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("payload is not UTF-8");
     }
-    String sequence = optional(record, CloudEventHeaders.SEQUENCE);
+    String sequence = TextHeaders.optional(record.headers(), CloudEventHeaders.SEQUENCE);
     Long seq;
     try {
       seq = sequence == null ? null : Long.valueOf(sequence);
@@ -54,12 +54,12 @@ public final class AuditRecordParser {
         record.topic(),
         record.partition(),
         record.offset(),
-        required(record, CloudEventHeaders.TYPE),
-        required(record, CloudEventHeaders.SOURCE),
-        optional(record, CloudEventHeaders.SUBJECT),
-        optional(record, CloudEventHeaders.PROVINCE),
+        TextHeaders.required(record.headers(), CloudEventHeaders.TYPE),
+        TextHeaders.required(record.headers(), CloudEventHeaders.SOURCE),
+        TextHeaders.optional(record.headers(), CloudEventHeaders.SUBJECT),
+        TextHeaders.optional(record.headers(), CloudEventHeaders.PROVINCE),
         seq,
-        time(optional(record, CloudEventHeaders.TIME)),
+        time(TextHeaders.optional(record.headers(), CloudEventHeaders.TIME)),
         payload,
         Topics.RECOGNITION.equals(record.topic()) ? correlation(payload) : null);
   }
@@ -82,20 +82,5 @@ public final class AuditRecordParser {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("ce_time is not an RFC 3339 time");
     }
-  }
-
-  private static String required(ConsumerRecord<String, byte[]> record, String name) {
-    String value = optional(record, name);
-    if (value == null) {
-      throw new IllegalArgumentException("missing header " + name);
-    }
-    return value;
-  }
-
-  private static String optional(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null || header.value().length == 0
-        ? null
-        : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -4,7 +4,6 @@ import cn.yrd.contracts.Topics;
 import cn.yrd.support.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -258,17 +257,11 @@ public final class ConsumerLoop<T> implements Runnable {
     ProducerRecord<String, byte[]> letter =
         new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
     record.headers().forEach(h -> letter.headers().add(h));
-    letter.headers().add(DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
-    letter.headers().add("yrd_dlq_group", group.getBytes(StandardCharsets.UTF_8));
-    letter.headers().add("yrd_dlq_topic", record.topic().getBytes(StandardCharsets.UTF_8));
-    letter
-        .headers()
-        .add(
-            "yrd_dlq_partition",
-            Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-    letter
-        .headers()
-        .add("yrd_dlq_offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+    TextHeaders.add(letter.headers(), DLQ_REASON, reason);
+    TextHeaders.add(letter.headers(), "yrd_dlq_group", group);
+    TextHeaders.add(letter.headers(), "yrd_dlq_topic", record.topic());
+    TextHeaders.add(letter.headers(), "yrd_dlq_partition", Integer.toString(record.partition()));
+    TextHeaders.add(letter.headers(), "yrd_dlq_offset", Long.toString(record.offset()));
     try {
       producer.send(letter).get();
       listener.deadLettered();

@@ -1,6 +1,7 @@
 package cn.yrd.support.outbox;
 
 import cn.yrd.contracts.CloudEventHeaders;
+import cn.yrd.support.kafka.TextHeaders;
 import cn.yrd.support.time.BusinessTime;
 import cn.yrd.support.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
@@ -104,20 +105,20 @@ final class OutboxPublisher implements AutoCloseable {
         new ProducerRecord<>(
             row.topic(), row.subject(), row.payload().getBytes(StandardCharsets.UTF_8));
     Headers headers = record.headers();
-    header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-    header(headers, CloudEventHeaders.ID, row.eventId().toString());
-    header(headers, CloudEventHeaders.SOURCE, source);
-    header(headers, CloudEventHeaders.TYPE, row.eventType());
-    header(headers, CloudEventHeaders.SUBJECT, row.subject());
-    header(
+    TextHeaders.add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+    TextHeaders.add(headers, CloudEventHeaders.ID, row.eventId().toString());
+    TextHeaders.add(headers, CloudEventHeaders.SOURCE, source);
+    TextHeaders.add(headers, CloudEventHeaders.TYPE, row.eventType());
+    TextHeaders.add(headers, CloudEventHeaders.SUBJECT, row.subject());
+    TextHeaders.add(
         headers,
         CloudEventHeaders.TIME,
         row.occurredAt()
             .atZoneSameInstant(BusinessTime.ZONE)
             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    province.ifPresent(p -> header(headers, CloudEventHeaders.PROVINCE, p));
-    header(headers, CloudEventHeaders.SEQUENCE, Long.toString(row.sequence()));
-    header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    province.ifPresent(p -> TextHeaders.add(headers, CloudEventHeaders.PROVINCE, p));
+    TextHeaders.add(headers, CloudEventHeaders.SEQUENCE, Long.toString(row.sequence()));
+    TextHeaders.add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     return record;
   }
 
@@ -128,10 +129,6 @@ final class OutboxPublisher implements AutoCloseable {
     } else {
       EventTracing.fail(span, error);
     }
-  }
-
-  private static void header(Headers headers, String name, String value) {
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package cn.yrd.support.tracing;
 
 import cn.yrd.contracts.CloudEventHeaders;
+import cn.yrd.support.kafka.TextHeaders;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -13,12 +14,10 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -88,12 +87,9 @@ public class EventTracing {
 
   /** Writes the send span's context and the request's ({@code traceparent}) into the headers. */
   public static void inject(Span send, String traceparent, Headers headers) {
-    W3C.inject(
-        Context.root().with(send),
-        headers,
-        (carrier, name, value) -> carrier.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    W3C.inject(Context.root().with(send), headers, TextHeaders::add);
     if (traceparent != null) {
-      headers.add(CloudEventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+      TextHeaders.add(headers, CloudEventHeaders.TRACEPARENT, traceparent);
     }
   }
 
@@ -102,13 +98,15 @@ public class EventTracing {
    * that caused the event when the record has only the CloudEvents extension.
    */
   public Span startProcess(ConsumerRecord<String, byte[]> record, String group) {
-    String parent = header(record.headers(), TRACEPARENT);
+    String parent = TextHeaders.optional(record.headers(), TRACEPARENT);
     return tracer
         .spanBuilder("process " + record.topic())
         .setSpanKind(SpanKind.CONSUMER)
         .setParent(
             contextOf(
-                parent != null ? parent : header(record.headers(), CloudEventHeaders.TRACEPARENT)))
+                parent != null
+                    ? parent
+                    : TextHeaders.optional(record.headers(), CloudEventHeaders.TRACEPARENT)))
         .setAttribute(SYSTEM, "kafka")
         .setAttribute(DESTINATION, record.topic())
         .setAttribute(OPERATION, "process")
@@ -116,8 +114,8 @@ public class EventTracing {
         .setAttribute(PARTITION, Integer.toString(record.partition()))
         .setAttribute(OFFSET, record.offset())
         .setAttribute(KEY, record.key())
-        .setAttribute(MESSAGE_ID, header(record.headers(), CloudEventHeaders.ID))
-        .setAttribute(EVENT_TYPE, header(record.headers(), CloudEventHeaders.TYPE))
+        .setAttribute(MESSAGE_ID, TextHeaders.optional(record.headers(), CloudEventHeaders.ID))
+        .setAttribute(EVENT_TYPE, TextHeaders.optional(record.headers(), CloudEventHeaders.TYPE))
         .startSpan();
   }
 
@@ -155,11 +153,6 @@ public class EventTracing {
       return Context.root();
     }
     return W3C.extract(Context.root(), traceparent, ONE_TRACEPARENT);
-  }
-
-  private static String header(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static final TextMapGetter<String> ONE_TRACEPARENT =

@@ -5,6 +5,7 @@ import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Topics;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.repository.WitnessAlarm;
+import cn.yrd.support.kafka.TextHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -70,14 +71,15 @@ public class WitnessAlarmPublisher {
         new ProducerRecord<>(
             Topics.WITNESS, alarm.origin, alarm.payload.getBytes(StandardCharsets.UTF_8));
     String province = registry.province().name();
-    header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-    header(record, CloudEventHeaders.ID, alarm.eventId.toString());
-    header(record, CloudEventHeaders.SOURCE, "/yrd/witness/" + province);
-    header(record, CloudEventHeaders.TYPE, EventTypes.SPLIT_VIEW_DETECTED);
-    header(record, CloudEventHeaders.SUBJECT, alarm.origin);
-    header(record, CloudEventHeaders.TIME, alarm.detectedAt.toString());
-    header(record, CloudEventHeaders.PROVINCE, province);
-    header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    TextHeaders.add(
+        record.headers(), CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+    TextHeaders.add(record.headers(), CloudEventHeaders.ID, alarm.eventId.toString());
+    TextHeaders.add(record.headers(), CloudEventHeaders.SOURCE, "/yrd/witness/" + province);
+    TextHeaders.add(record.headers(), CloudEventHeaders.TYPE, EventTypes.SPLIT_VIEW_DETECTED);
+    TextHeaders.add(record.headers(), CloudEventHeaders.SUBJECT, alarm.origin);
+    TextHeaders.add(record.headers(), CloudEventHeaders.TIME, alarm.detectedAt.toString());
+    TextHeaders.add(record.headers(), CloudEventHeaders.PROVINCE, province);
+    TextHeaders.add(record.headers(), CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     producer().send(record).get(10, TimeUnit.SECONDS);
   }
 
@@ -90,10 +92,6 @@ public class WitnessAlarmPublisher {
       producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
     return producer;
-  }
-
-  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   synchronized void stop(@Observes ShutdownEvent event) {
