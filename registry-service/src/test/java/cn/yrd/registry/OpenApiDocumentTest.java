@@ -62,6 +62,16 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void declaresTheLengthLimitOfTheNameSearch() {
+    assertThat(
+            document()
+                .getInt(
+                    "paths.'/api/v1/registrations'.get.parameters.find { it.name == 'name' }"
+                        + ".schema.maxLength"))
+        .isEqualTo(100);
+  }
+
+  @Test
   void examplesAreValidValues() {
     JsonPath doc = document();
     List<String> usccExamples =

@@ -11,6 +11,7 @@ import cn.yrd.registry.api.HistoryPage;
 import cn.yrd.registry.api.OrganizationPage;
 import cn.yrd.registry.api.OrganizationView;
 import cn.yrd.registry.api.RegistrationRequest;
+import cn.yrd.registry.api.TextLimits;
 import cn.yrd.registry.api.TransferOutRequest;
 import cn.yrd.registry.config.RegistryConfig;
 import cn.yrd.registry.service.AccessPolicy;
@@ -160,7 +161,12 @@ public class RegistrationResource {
       description = "One page of matches",
       content = @Content(schema = @Schema(implementation = OrganizationPage.class)))
   public OrganizationPage searchRegistrations(
-      @QueryParam("name") @Parameter(description = "Name contains", example = "软件") String name,
+      @QueryParam("name")
+          @Parameter(
+              description = "Name contains",
+              example = "软件",
+              schema = @Schema(type = SchemaType.STRING, maxLength = TextLimits.NAME))
+          String name,
       @QueryParam("category") OrgCategory category,
       @QueryParam("status") OrgStatus status,
       @QueryParam("grade")
