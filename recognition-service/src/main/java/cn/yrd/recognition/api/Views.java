@@ -106,4 +106,47 @@ public final class Views {
   /** The data-quality report: one line per province, always the four, so never paged. */
   @Schema(description = "Data quality (数据质量) per province: one line for each of the four.")
   public record DataQuality(List<ProvinceQuality> items) {}
+
+  /** One line of the change feed (变更订阅). */
+  @Schema(
+      description =
+          "One entry of the change feed, or a heartbeat (kind HEARTBEAT: only position and time)."
+              + " Resume after the last position you read, a heartbeat's included.")
+  public record FeedItem(
+      @Schema(description = "Gap-free position in the feed, from 1") long position,
+      @Schema(description = "The entry's id; absent on heartbeats") String id,
+      @Schema(enumeration = {"ORGANIZATION", "CONFLICT", "RECOGNITION", "HEARTBEAT"}) String kind,
+      @Schema(description = "The CloudEvents type of the event that caused the entry") String type,
+      String uscc,
+      @Schema(description = "The provinces the entry concerns") List<String> provinces,
+      OffsetDateTime time,
+      @Schema(
+              description =
+                  "The new state: a RecordState (ORGANIZATION), a ConflictState or a"
+                      + " RecognitionState, as published on yrd.recognition.v1")
+          JsonNode data) {}
+
+  /** One province's record in the consolidated view, as the feed and the snapshot send it. */
+  @Schema(
+      description =
+          "One province's record of an organization. Apply it only if its version is newer than the"
+              + " one you hold: versions only move forward.")
+  public record RecordState(
+      String uscc,
+      String province,
+      long version,
+      @Schema(description = "The registry's ce_sequence that brought this version") long sequence,
+      String lastEventType,
+      OffsetDateTime updatedAt,
+      @Schema(
+              description =
+                  "The registry's event data as published: organization (the full record state)"
+                      + " and change (what changed it)")
+          JsonNode event) {}
+
+  /** The first line of a snapshot. */
+  @Schema(description = "The first line of a snapshot: the feed position it was taken at.")
+  public record SnapshotHeader(
+      @Schema(description = "Follow the feed from here (after=position)") long position,
+      OffsetDateTime takenAt) {}
 }

@@ -31,4 +31,18 @@ public interface RecognitionConfig {
   /** The Kafka consumer group of all recognition instances. */
   @WithDefault("recognition")
   String consumerGroup();
+
+  /** The change feed (变更订阅). */
+  Feed feed();
+
+  /** Settings of the change feed ({@code yrd.recognition.feed.*}). */
+  interface Feed {
+    /** How long entries stay in the feed; an older position gets 410 and the snapshot. */
+    @WithDefault("P31D")
+    Duration retention();
+
+    /** How long a subscriber's stream may stay quiet before it gets a heartbeat. */
+    @WithDefault("15s")
+    Duration heartbeat();
+  }
 }

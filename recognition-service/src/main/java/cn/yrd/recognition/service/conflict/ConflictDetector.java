@@ -5,6 +5,7 @@ import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.recognition.repository.Conflict;
+import cn.yrd.recognition.service.feed.FeedWriter;
 import cn.yrd.support.outbox.OutboxWriter;
 import cn.yrd.support.time.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +40,7 @@ public class ConflictDetector {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   @Inject OutboxWriter outbox;
+  @Inject FeedWriter feed;
   @Inject ObjectMapper json;
 
   /**
@@ -219,7 +221,9 @@ public class ConflictDetector {
 
   private void publish(String eventType, Conflict c) {
     String subject = c.usccs.length > 0 ? c.usccs[0] : c.scopeKey;
-    outbox.append(eventType, subject, write(toState(c)));
+    String state = write(toState(c));
+    outbox.append(eventType, subject, state);
+    feed.conflict(eventType, c.usccs.length > 0 ? c.usccs[0] : null, c.provinces, state);
   }
 
   private boolean sameJson(String a, String b) {

@@ -17,6 +17,7 @@ import cn.yrd.recognition.api.RecognitionRequest;
 import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.Recognition;
 import cn.yrd.recognition.service.conflict.ScopeEvaluator;
+import cn.yrd.recognition.service.feed.FeedWriter;
 import cn.yrd.recognition.service.view.OrgSnapshot;
 import cn.yrd.support.outbox.OutboxWriter;
 import cn.yrd.support.problem.ProblemException;
@@ -42,6 +43,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RecognitionService {
   @Inject OutboxWriter outbox;
+  @Inject FeedWriter feed;
   @Inject ObjectMapper json;
   @Inject ScopeEvaluator scopes;
 
@@ -379,7 +381,9 @@ public class RecognitionService {
 
   private void publish(String eventType, Recognition r) {
     try {
-      outbox.append(eventType, r.uscc, json.writeValueAsString(toState(r)));
+      String state = json.writeValueAsString(toState(r));
+      outbox.append(eventType, r.uscc, state);
+      feed.recognition(eventType, r.uscc, r.homeProvince, r.hostProvince, state);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

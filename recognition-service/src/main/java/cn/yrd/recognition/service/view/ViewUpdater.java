@@ -6,8 +6,10 @@ import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.OrganizationState;
 import cn.yrd.contracts.registry.RegistryEvent;
 import cn.yrd.recognition.repository.OrgRecord;
+import cn.yrd.recognition.service.feed.FeedWriter;
 import cn.yrd.support.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Optional;
 /** Applies a registry event to the consolidated view: that province's record becomes its state. */
 @ApplicationScoped
 public class ViewUpdater {
+  @Inject FeedWriter feed;
 
   /** The record before (null if new) and after the event. */
   public record Applied(OrgSnapshot before, OrgSnapshot after) {}
@@ -51,10 +54,14 @@ public class ViewUpdater {
     return new Batch(records);
   }
 
-  /** Writes what the batch added and changed; before anything reads the view again. */
+  /**
+   * Writes what the batch added and changed, and one feed entry for each record it did write;
+   * before anything reads the view again.
+   */
   public void store(Batch batch) {
     ViewWrites.insertRecords(batch.added.values());
-    ViewWrites.updateRecords(batch.changed.values());
+    feed.records(batch.added.values());
+    feed.records(ViewWrites.updateRecords(batch.changed.values()));
     batch.added.clear();
     batch.changed.clear();
   }

@@ -6,7 +6,9 @@ import cn.yrd.support.jdbc.EntityRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The consumer's writes, as JDBC batches on the transaction's own connection, so the reads that
@@ -31,14 +33,24 @@ public final class ViewWrites {
     batch(RECORD.insert(), records, (statement, r) -> RECORD.bind(statement, 1, r));
   }
 
-  static void updateRecords(Collection<OrgRecord> records) {
-    batch(
-        UPDATE_RECORD,
-        records,
-        (statement, r) -> {
-          int next = RECORD_KEY.bind(statement, RECORD_VALUES.bind(statement, 1, r), r);
-          statement.setLong(next, r.version);
-        });
+  /** Returns the records it updated: not those a concurrent consumer had moved past already. */
+  static List<OrgRecord> updateRecords(Collection<OrgRecord> records) {
+    int[] counts =
+        batch(
+            UPDATE_RECORD,
+            records,
+            (statement, r) -> {
+              int next = RECORD_KEY.bind(statement, RECORD_VALUES.bind(statement, 1, r), r);
+              statement.setLong(next, r.version);
+            });
+    List<OrgRecord> updated = new ArrayList<>();
+    int i = 0;
+    for (OrgRecord r : records) {
+      if (counts[i++] != 0) {
+        updated.add(r);
+      }
+    }
+    return updated;
   }
 
   public static void insertProcessed(Collection<ProcessedEvent> events) {
@@ -49,19 +61,20 @@ public final class ViewWrites {
     void bind(PreparedStatement statement, T row) throws SQLException;
   }
 
-  private static <T> void batch(String sql, Collection<T> rows, Binder<T> binder) {
+  /** Each row's update count, in the order of {@code rows}. */
+  private static <T> int[] batch(String sql, Collection<T> rows, Binder<T> binder) {
     if (rows.isEmpty()) {
-      return;
+      return new int[0];
     }
-    Panache.getSession()
-        .doWork(
+    return Panache.getSession()
+        .doReturningWork(
             connection -> {
               try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (T row : rows) {
                   binder.bind(statement, row);
                   statement.addBatch();
                 }
-                statement.executeBatch();
+                return statement.executeBatch();
               }
             });
   }
