@@ -3,7 +3,7 @@ import { parsePolicy, verifyEvent } from './verify.js';
 import { verifyEvidence } from './evidence.js';
 import { drawMap } from './map.js';
 
-const state = { token: null, claims: null, config: null, timer: null };
+const state = { token: null, claims: null, config: null, feed: null };
 const $ = (sel, root = document) => root.querySelector(sel);
 const esc = (v) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
@@ -156,7 +156,7 @@ async function conflictsPage() {
     [...next.keys()].forEach((k) => { if (!next.get(k)) next.delete(k); });
     location.hash = '#/conflicts?' + next.toString();
   };
-  live(conflictsPage, 3000);
+  follow('CONFLICT', conflictsPage);
 }
 
 function mayAct(conflict) {
@@ -319,10 +319,52 @@ async function recognitionsPage() {
 
 // --- shell ---------------------------------------------------------------------------------
 
-function live(render, millis) {
-  clearTimeout(state.timer);
+/**
+ * Keeps a page live: follows recognition's change feed as Server-Sent Events (fetch, so that the
+ * token goes in a header) and renders the page again when an entry of its kind arrives, at most
+ * twice a second. A dropped stream reconnects after 2 s with Last-Event-ID, missing nothing.
+ */
+function follow(kind, render) {
   const route = location.hash;
-  state.timer = setTimeout(() => { if (location.hash === route) render().catch(failure); }, millis);
+  if (state.feed?.route === route) return;
+  state.feed?.controller.abort();
+  const controller = new AbortController();
+  state.feed = { route, controller };
+  let last = null;
+  let pending = null;
+  const changed = () => {
+    pending ??= setTimeout(() => {
+      pending = null;
+      if (location.hash === route) render().catch(failure);
+    }, 500);
+  };
+  (async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch(`${state.config.recognition}/api/v1/feed?kind=${kind}`, {
+          signal: controller.signal,
+          headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream', ...(last ? { 'Last-Event-ID': last } : {}) },
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            last = /^id: (.*)$/m.exec(event)?.[1] ?? last;
+            if (/^event: (.*)$/m.exec(event)?.[1] === kind) changed();
+          }
+        }
+      } catch (e) {
+        if (controller.signal.aborted) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  })();
 }
 
 function shell() {
@@ -341,7 +383,10 @@ function shell() {
 }
 
 async function route() {
-  clearTimeout(state.timer);
+  if (state.feed && state.feed.route !== location.hash) {
+    state.feed.controller.abort();
+    state.feed = null;
+  }
   shell();
   const hash = location.hash || '#/overview';
   if (!state.token) return signInPage();

@@ -39,6 +39,9 @@ public final class EventTypes {
   public static final String CONFLICT_UPDATED = RECOGNITION + "conflict-updated" + V1;
   public static final String CONFLICT_RESOLVED = RECOGNITION + "conflict-resolved" + V1;
 
+  /** A registrar read the details of a clearance answer (level 2): every such look is audited. */
+  public static final String CLEARANCE_DISCLOSED = RECOGNITION + "clearance-disclosed" + V1;
+
   /**
    * A province witness was shown a checkpoint of the audit log that contradicts one it cosigned: a
    * fork or a rollback (published on {@link Topics#WITNESS}).

@@ -2,6 +2,7 @@ package cn.yrd.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yrd.contracts.recognition.ClearanceDisclosure;
 import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.RecognitionState;
@@ -40,6 +41,7 @@ class AsyncApiDocumentTest {
         Arguments.of("Change", Change.class),
         Arguments.of("RecognitionState", RecognitionState.class),
         Arguments.of("ConflictState", ConflictState.class),
+        Arguments.of("ClearanceDisclosure", ClearanceDisclosure.class),
         Arguments.of("SplitViewDetected", SplitViewDetected.class));
   }
 
@@ -91,7 +93,12 @@ class AsyncApiDocumentTest {
     }
     Map<String, List<String>> declared = new java.util.HashMap<>();
     for (String headers :
-        List.of("registryHeaders", "recognitionHeaders", "conflictHeaders", "witnessHeaders")) {
+        List.of(
+            "registryHeaders",
+            "recognitionHeaders",
+            "conflictHeaders",
+            "clearanceHeaders",
+            "witnessHeaders")) {
       Map<String, Object> ceType =
           (Map<String, Object>)
               ((Map<String, Object>)
@@ -114,7 +121,9 @@ class AsyncApiDocumentTest {
             types.stream()
                 .filter(t -> t.startsWith("cn.yrd.recognition."))
                 .filter(t -> !t.startsWith("cn.yrd.recognition.conflict-"))
+                .filter(t -> !t.startsWith("cn.yrd.recognition.clearance-"))
                 .toList());
+    assertThat(declared.get("clearanceHeaders")).containsExactly(EventTypes.CLEARANCE_DISCLOSED);
     assertThat(declared.get("witnessHeaders")).containsExactly(EventTypes.SPLIT_VIEW_DETECTED);
   }
 }

@@ -274,6 +274,11 @@ class ChangeFeedTest {
         .statusCode(400)
         .body("errors[0].field", is("Last-Event-ID"));
 
+    Await.applied(
+        registries.publish(
+            Registries.org(Province.SH, OrgCategory.SOCIAL_GROUP, "上海市保留期测试协会" + UUID.randomUUID()),
+            EventTypes.REGISTERED));
+    Await.until(ChangeFeedTest::allNumbered, "every entry numbered");
     long before = newest();
     Await.applied(
         registries.publish(

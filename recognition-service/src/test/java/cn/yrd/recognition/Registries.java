@@ -174,6 +174,27 @@ final class Registries implements AutoCloseable {
   UUID send(
       Province province, String type, String uscc, RegistryEvent event, long sequence, UUID id) {
     try {
+      producer.send(record(province, type, uscc, event, sequence, id)).get();
+      return id;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The org's next version as the record a registry would send, without sending it. */
+  static ProducerRecord<String, byte[]> unsent(Org org, String type, Change change) {
+    return record(
+        org.province,
+        type,
+        org.uscc,
+        new RegistryEvent(org.next(), change),
+        SEQUENCES.get(org.province).incrementAndGet(),
+        UUID.randomUUID());
+  }
+
+  private static ProducerRecord<String, byte[]> record(
+      Province province, String type, String uscc, RegistryEvent event, long sequence, UUID id) {
+    try {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(EventTypes.topicOf(type), uscc, JSON.writeValueAsBytes(event));
       header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
@@ -185,8 +206,7 @@ final class Registries implements AutoCloseable {
       header(record, CloudEventHeaders.PROVINCE, province.name());
       header(record, CloudEventHeaders.SEQUENCE, Long.toString(sequence));
       header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-      producer.send(record).get();
-      return id;
+      return record;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -9,8 +9,11 @@ import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.Uscc;
+import cn.yrd.contracts.registry.Change;
 import cn.yrd.contracts.registry.Grade;
 import cn.yrd.contracts.registry.OrgStatus;
+import cn.yrd.recognition.event.EventParser;
+import cn.yrd.recognition.service.EventProcessor;
 import cn.yrd.recognition.service.conflict.ScopeEvaluator;
 import cn.yrd.support.time.BusinessTime;
 import cn.yrd.support.time.TestClock;
@@ -28,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,7 @@ class RulesThroughTimeTest {
   @Inject TestClock clock;
   @Inject EntityManager entities;
   @Inject ScopeEvaluator scopes;
+  @Inject EventProcessor processor;
 
   @AfterEach
   void backToTheWallClock() {
@@ -134,6 +140,47 @@ class RulesThroughTimeTest {
       applied(registries.publish(collision.zj(), EventTypes.AMENDED));
     }
     assertThat(Await.openTypes(shCode)).contains("NAME_COLLISION");
+  }
+
+  /**
+   * The same, when the rename and its reversal reach recognition in one batch: the condition
+   * stopped holding between them, so the dismissal lapses although the batch ends where it began.
+   */
+  @Test
+  void aDismissalLapsesWhenTheConditionStopsAndReturnsWithinOneBatch() throws Exception {
+    String shCode;
+    try (Registries registries = new Registries(bootstrapServers)) {
+      String name = "上海市同批复发" + System.nanoTime();
+      Registries.Collision collision = registries.collideNames(name);
+      shCode = collision.sh().uscc;
+      String id = (String) conflict(shCode, "NAME_COLLISION").orElseThrow().get("id");
+      as(Roles.RECOGNITION_OFFICER, Province.SH)
+          .body(Map.of("note", "两家不同机构"))
+          .post("/api/v1/conflicts/" + id + "/dismiss")
+          .then()
+          .statusCode(200);
+      Registries.Org zj = collision.zj();
+      zj.name = name + "（已更名）";
+      ProducerRecord<String, byte[]> renamed = Registries.unsent(zj, EventTypes.AMENDED, CHANGE);
+      zj.name = name;
+      ProducerRecord<String, byte[]> renamedBack =
+          Registries.unsent(zj, EventTypes.AMENDED, CHANGE);
+      EventParser parser = new EventParser(Registries.JSON);
+      processor.applyAll(
+          List.of(parser.parse(consumed(renamed, 0)), parser.parse(consumed(renamedBack, 1))));
+    }
+    assertThat(Await.openTypes(shCode)).contains("NAME_COLLISION");
+  }
+
+  private static final Change CHANGE = Change.simple(LocalDate.of(2026, 1, 1), null, "更名");
+
+  /** A record as a consumer reads it, at an offset of its own far past what Kafka holds. */
+  private static ConsumerRecord<String, byte[]> consumed(
+      ProducerRecord<String, byte[]> sent, long n) {
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>(sent.topic(), 0, 1_000_000_000L + n, sent.key(), sent.value());
+    sent.headers().forEach(h -> record.headers().add(h));
+    return record;
   }
 
   /**

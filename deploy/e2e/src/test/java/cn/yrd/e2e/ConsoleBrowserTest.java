@@ -201,7 +201,8 @@ class ConsoleBrowserTest {
     By row = By.cssSelector("#conflict-list tr[data-id='" + conflictId + "']");
     wait.until(ExpectedConditions.presenceOfElementLocated(row));
     screenshot("conflicts");
-    // The queue re-renders every 3 s: click the link of whichever rendering is current.
+    // The queue re-renders whenever the feed reports a conflict change: click the link of whichever
+    // rendering is current.
     wait.ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
@@ -317,7 +318,8 @@ class ConsoleBrowserTest {
             "STATUS_DIVERGENCE",
             "SANCTION_RATING",
             "SEQUENCE_GAP");
-    // The list re-renders every 3 s: every lookup tolerates a rendering replaced under it.
+    // The list re-renders on conflict changes: every lookup tolerates a rendering replaced under
+    // it.
     WebDriverWait fresh = new WebDriverWait(browser, Duration.ofSeconds(30));
     fresh.ignoring(StaleElementReferenceException.class);
     List<String> columns = List.of("type", "severity", "status", "province");
@@ -432,6 +434,31 @@ class ConsoleBrowserTest {
     assertThat(decided.path("status").asText()).isEqualTo("GRANTED");
     assertThat(decided.path("decidedBy").asText()).isNotEqualTo("AUTO").isNotBlank();
     assertThat(decided.path("note").asText()).isEqualTo("已电话核实住所");
+  }
+
+  @Test
+  @Order(10)
+  void theConflictQueueShowsANewConflictByItselfFollowingTheChangeFeed() {
+    signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.ZJ));
+    browser.get(browser.getCurrentUrl().split("#")[0] + "#/conflicts");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict-list")));
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return performance.getEntriesByType('resource')"
+                            + ".some(e => e.name.includes('/api/v1/feed?kind=CONFLICT'))"));
+
+    String person = ResidentIdNumber.compose("330106", LocalDate.of(1968, 11, 2), 31);
+    String zjUscc = TestFederation.register(federation, Province.ZJ, "330106", person);
+    TestFederation.register(federation, Province.AH, "340104", person);
+    String conflict = TestFederation.awaitConflictOf(federation, zjUscc);
+
+    // No reload, no navigation: the page renders again when the feed says a conflict changed.
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#conflict-list tr[data-id='" + conflict + "']")));
   }
 
   private static void checkInBrowser(Path evidence, Path policy) {

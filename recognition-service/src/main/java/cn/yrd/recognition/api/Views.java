@@ -1,12 +1,15 @@
 package cn.yrd.recognition.api;
 
 import cn.yrd.contracts.recognition.ConflictState;
+import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.contracts.recognition.RecognitionState;
+import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.support.paging.CursorPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response bodies of the recognition API. */
@@ -149,4 +152,40 @@ public final class Views {
   public record SnapshotHeader(
       @Schema(description = "Follow the feed from here (after=position)") long position,
       OffsetDateTime takenAt) {}
+
+  /** The answer to a check before registering, level 1 (登记前核查). */
+  @Schema(
+      description =
+          "Level 1 of the check before registering: whether the registration would conflict.")
+  public record ClearanceAnswer(
+      @Schema(enumeration = {"CLEAR", "WOULD_CONFLICT", "INSUFFICIENT_DATA"}) String outcome,
+      @Schema(
+              description =
+                  "For WOULD_CONFLICT: the answer's id, for its details (level 2) by a registrar of"
+                      + " the asking province")
+          UUID clearanceId,
+      @Schema(description = "What the registration would raise: type, rule and severity")
+          List<ClearanceFindingSummary> findings,
+      @Schema(
+              description =
+                  "For INSUFFICIENT_DATA: what kept the check from being complete (a missing"
+                      + " field, a province whose events have a gap)")
+          List<String> missing) {}
+
+  /** A finding as level 1 gives it: no organizations, no provinces. */
+  public record ClearanceFindingSummary(ConflictType type, String ruleId, Severity severity) {}
+
+  /** Level 2: the findings with the organizations they involve. */
+  @Schema(
+      description = "Level 2 of the check before registering: which provinces and organizations.")
+  public record ClearanceDetails(
+      UUID clearanceId, String uscc, List<ClearanceFindingDetail> findings) {}
+
+  public record ClearanceFindingDetail(
+      ConflictType type,
+      String ruleId,
+      Severity severity,
+      List<String> provinces,
+      @Schema(description = "The records involved, the intended registration not included")
+          List<OrganizationSummary> organizations) {}
 }

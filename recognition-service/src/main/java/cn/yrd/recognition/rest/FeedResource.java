@@ -90,7 +90,8 @@ public class FeedResource {
           @Parameter(
               description =
                   "Send what comes after this position (the last one you read, a heartbeat's"
-                      + " included); absent: everything the feed still holds",
+                      + " included; 0 for everything the feed still holds); absent: only what"
+                      + " happens from now on (the first heartbeat says where that is)",
               example = "1200")
           Long after,
       @HeaderParam("Last-Event-ID")
@@ -104,7 +105,7 @@ public class FeedResource {
       @QueryParam("type")
           @Parameter(
               description = "Only entries caused by events of this CloudEvents type",
-              example = "cn.yrd.conflict.opened.v1",
+              example = "cn.yrd.recognition.conflict-opened.v1",
               schema = @Schema(type = SchemaType.STRING, maxLength = 200))
           String type,
       @QueryParam("follow")
@@ -175,7 +176,7 @@ public class FeedResource {
         .build();
   }
 
-  /** The position to send after: Last-Event-ID, else after, else the start of what is kept. */
+  /** The position to send after: Last-Event-ID, else after, else the newest (from now on). */
   private long from(Long after, String lastEventId) throws SQLException {
     String name = "after";
     Long position = after;
@@ -189,7 +190,7 @@ public class FeedResource {
     }
     FeedStore.Bounds bounds = store.bounds();
     if (position == null) {
-      return bounds.prunedThrough();
+      return bounds.newest();
     }
     if (position < 0) {
       throw new BadParameterException(name, position.toString(), "a position: 0 or more");
@@ -200,7 +201,7 @@ public class FeedResource {
           position.toString(),
           "a position the feed has reached (the newest is " + bounds.newest() + ")");
     }
-    if (position < bounds.prunedThrough()) {
+    if (position < bounds.prunedThrough() && position != 0) {
       throw ProblemException.of(
           410,
           "feed-position-expired",
@@ -210,6 +211,6 @@ public class FeedResource {
               + " are past the retention; take GET /api/v1/snapshot and follow the feed from"
               + " its position");
     }
-    return position;
+    return Math.max(position, bounds.prunedThrough());
   }
 }

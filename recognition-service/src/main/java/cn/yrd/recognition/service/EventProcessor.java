@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,8 +26,9 @@ import org.hibernate.FlushMode;
 /**
  * Applies registry events: the view, the sequence tracking, the recognition cascade and every
  * affected conflict scope, with the processed ce_id, in one transaction, so a redelivery changes
- * nothing. A batch is applied set-wise: one read of what it already knows, the events in order,
- * then each touched scope evaluated once against the batch's final view.
+ * nothing. A batch is applied set-wise, in runs in which no organization comes twice: one read of
+ * what the run already knows, its events in order, then each touched scope evaluated once against
+ * the run's final view.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -40,6 +42,36 @@ public class EventProcessor {
     // Nothing below reads its own unflushed writes through a query (scope evaluation flushes before
     // it reads), so Hibernate need not dirty-check the whole batch before every statement.
     Panache.getSession().setHibernateFlushMode(FlushMode.COMMIT);
+    for (List<ParsedEvent> run : runsOfDistinctOrganizations(events)) {
+      applyRun(run);
+    }
+  }
+
+  /**
+   * The batch cut where an organization comes again: the scopes are judged after each run, so a
+   * condition that stops holding and returns within one batch is seen to stop (R-CONFLICT-10: a
+   * dismissal lapses then), as it is when the events arrive one by one.
+   */
+  static List<List<ParsedEvent>> runsOfDistinctOrganizations(List<ParsedEvent> events) {
+    List<List<ParsedEvent>> runs = new ArrayList<>();
+    List<ParsedEvent> run = new ArrayList<>();
+    Set<String> inRun = new HashSet<>();
+    for (ParsedEvent e : events) {
+      if (!inRun.add(e.event().organization().uscc())) {
+        runs.add(run);
+        run = new ArrayList<>();
+        inRun.clear();
+        inRun.add(e.event().organization().uscc());
+      }
+      run.add(e);
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  private void applyRun(List<ParsedEvent> events) {
     Set<UUID> done = processedAmong(events);
     ViewUpdater.Batch loaded = view.load(events);
     Set<String> recognized = ScopeEvaluator.withLiveRecognition(loaded.usccs());

@@ -297,7 +297,7 @@ public class ViewQueries {
         .getResultList();
   }
 
-  private static Views.OrganizationSummary summary(OrgRecord r) {
+  public static Views.OrganizationSummary summary(OrgRecord r) {
     return new Views.OrganizationSummary(
         r.uscc,
         r.province,
