@@ -2,6 +2,9 @@ package cn.yrd.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
@@ -64,7 +67,8 @@ class FederationEndToEndTest {
                     Path.of("target", "federation").toAbsolutePath(),
                     InfraSettings.forTests(),
                     false)
-                .tracingTo(traces.endpoint()));
+                .tracingTo(traces.endpoint())
+                .refusingHighConflictsIn(Province.AH));
     processes = federation.processes();
     ResponseContract.watch(federation);
     RestAssured.filters(ResponseContract.restAssuredFilter());
@@ -213,6 +217,85 @@ class FederationEndToEndTest {
     List<OtlpReceiver.ReceivedSpan> found = trace.stream().filter(which).toList();
     assertThat(found).as(what + " in " + trace).hasSize(1);
     return found.get(0);
+  }
+
+  /**
+   * 登记前核查: each registry asks the federation before it registers. Shanghai only warns; Anhui
+   * (configured REFUSE_HIGH) refuses a registration that would raise a HIGH conflict, and stores
+   * nothing. The details go to the asking province's registrar only.
+   */
+  @Test
+  void registriesAskBeforeRegisteringOneWarnsAndAnotherRefusesAHighConflict() {
+    long serial = System.currentTimeMillis() % 10_000_000 + 500;
+    String person = ResidentIdNumber.compose("330106", LocalDate.of(1966, 8, 19), 47);
+    Map<String, Object> zj =
+        organization(
+            Province.ZJ, "330106", OrgCategory.SOCIAL_GROUP, serial, "杭州市核查甲协会" + serial, person);
+    as(Roles.REGISTRAR, Province.ZJ)
+        .baseUri(federation.registryUrl(Province.ZJ))
+        .body(zj)
+        .post("/api/v1/registrations")
+        .then()
+        .statusCode(201);
+    String recognition = federation.url("recognition");
+    await(
+        () ->
+            as(Roles.AUDITOR, null)
+                    .baseUri(recognition)
+                    .get("/api/v1/organizations/" + zj.get("uscc"))
+                    .statusCode()
+                == 200,
+        "recognition sees the ZJ organization");
+
+    List<String> warnings =
+        as(Roles.REGISTRAR, Province.SH)
+            .baseUri(federation.registryUrl(Province.SH))
+            .body(
+                organization(
+                    Province.SH,
+                    "310115",
+                    OrgCategory.SOCIAL_GROUP,
+                    serial,
+                    "上海市核查乙协会" + serial,
+                    person))
+            .post("/api/v1/registrations")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getList("warnings");
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("WOULD_CONFLICT").contains("R-CONFLICT-04"));
+    String details =
+        warnings.stream()
+            .filter(w -> w.contains("WOULD_CONFLICT"))
+            .map(w -> w.substring(w.indexOf("http")))
+            .findFirst()
+            .orElseThrow();
+    as(Roles.REGISTRAR, Province.SH)
+        .get(details)
+        .then()
+        .statusCode(200)
+        .body("findings[0].organizations.uscc", hasItem(zj.get("uscc")));
+    as(Roles.REGISTRAR, Province.AH).get(details).then().statusCode(403);
+
+    Map<String, Object> ah =
+        organization(
+            Province.AH, "340104", OrgCategory.SOCIAL_GROUP, serial, "合肥市核查丙协会" + serial, person);
+    as(Roles.REGISTRAR, Province.AH)
+        .baseUri(federation.registryUrl(Province.AH))
+        .body(ah)
+        .post("/api/v1/registrations")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", is("/problems/clearance-refused"))
+        .body("detail", containsString("R-CONFLICT-04"));
+    as(Roles.READER, Province.AH)
+        .baseUri(federation.registryUrl(Province.AH))
+        .get("/api/v1/registrations/" + ah.get("uscc"))
+        .then()
+        .statusCode(404);
   }
 
   @Test

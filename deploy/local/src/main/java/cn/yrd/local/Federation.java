@@ -37,6 +37,8 @@ public final class Federation implements AutoCloseable {
    *     clock the conformance runner moves ({@code PUT /api/v1/test-clock}); never in production
    * @param tracingEndpoint an OTLP/HTTP endpoint every service exports its spans to; null: the
    *     services' own setting ({@code YRD_TRACING_OTLP_ENDPOINT}, else no tracing)
+   * @param refusingHighConflicts a province whose registry refuses registrations that the check
+   *     before registering finds would raise a HIGH conflict; null: every registry only warns
    */
   public record Options(
       Path root,
@@ -44,20 +46,28 @@ public final class Federation implements AutoCloseable {
       InfraSettings infra,
       boolean fixedPorts,
       boolean movableClock,
-      String tracingEndpoint) {
+      String tracingEndpoint,
+      Province refusingHighConflicts) {
 
     public Options(Path root, Path stateDir, InfraSettings infra, boolean fixedPorts) {
-      this(root, stateDir, infra, fixedPorts, false, null);
+      this(root, stateDir, infra, fixedPorts, false, null, null);
     }
 
     public Options(
         Path root, Path stateDir, InfraSettings infra, boolean fixedPorts, boolean movableClock) {
-      this(root, stateDir, infra, fixedPorts, movableClock, null);
+      this(root, stateDir, infra, fixedPorts, movableClock, null, null);
     }
 
     /** The same federation, its spans exported to an OTLP/HTTP endpoint. */
     public Options tracingTo(String endpoint) {
-      return new Options(root, stateDir, infra, fixedPorts, movableClock, endpoint);
+      return new Options(
+          root, stateDir, infra, fixedPorts, movableClock, endpoint, refusingHighConflicts);
+    }
+
+    /** The same federation, one province's registry refusing what would raise a HIGH conflict. */
+    public Options refusingHighConflictsIn(Province province) {
+      return new Options(
+          root, stateDir, infra, fixedPorts, movableClock, tracingEndpoint, province);
     }
   }
 
@@ -130,6 +140,8 @@ public final class Federation implements AutoCloseable {
               .append("YRD_AUDIT_VERIFIER_KEY=")
               .append(logKey)
               .append('\n');
+      // Each registry asks recognition before it registers (登记前核查); recognition starts last.
+      int recognitionPort = port(options, 8200);
       int port = 8101;
       for (Province province : Province.values()) {
         Path witnessKey =
@@ -148,6 +160,10 @@ public final class Federation implements AutoCloseable {
         env.put("YRD_WITNESS_LOGS", logKey.toString());
         env.put("YRD_WITNESS_KEY", witnessKey.toString());
         env.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.registry(province.name())));
+        env.put("YRD_CLEARANCE_URL", "http://127.0.0.1:" + recognitionPort);
+        env.put(
+            "YRD_CLEARANCE_MODE",
+            province == options.refusingHighConflicts() ? "REFUSE_HIGH" : "WARN");
         ready(
             started,
             registryName(province),
@@ -162,7 +178,6 @@ public final class Federation implements AutoCloseable {
       writeString(keys.resolve("witnesses.env"), witnessEnv.toString());
       Map<String, String> recognition = new LinkedHashMap<>(clocked);
       recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
-      int recognitionPort = port(options, 8200);
       recognition.put("YRD_PUBLIC_URL", "http://localhost:" + recognitionPort);
       ready(
           started,

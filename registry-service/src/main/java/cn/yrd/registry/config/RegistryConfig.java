@@ -4,6 +4,9 @@ import cn.yrd.contracts.Province;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of one province's registry ({@code yrd.registry.*}). */
 @ConfigMapping(prefix = "yrd.registry")
@@ -38,6 +41,35 @@ public interface RegistryConfig {
 
   /** How registrations that arrive together are committed together. */
   GroupCommit groupCommit();
+
+  /** 登记前核查: asking the federation before registering. */
+  Clearance clearance();
+
+  /**
+   * Before storing a registration the registry asks the recognition service whether it would
+   * conflict, with the registrar's own token; the ID number never leaves the province (only its
+   * person reference). Without a URL it does not ask.
+   */
+  interface Clearance {
+    /** The recognition service's base URL ({@code YRD_CLEARANCE_URL}); absent: do not ask. */
+    Optional<URI> url();
+
+    /** What a conflicting answer does to the registration. */
+    @WithDefault("WARN")
+    ClearanceMode mode();
+
+    /** How long to wait for the answer; past it, the registration goes on with a warning. */
+    @WithDefault("500ms")
+    Duration timeout();
+  }
+
+  /** What a registry does with a clearance answer that finds conflicts. */
+  enum ClearanceMode {
+    /** Register, and carry the findings as warnings in the 201. */
+    WARN,
+    /** Refuse a registration that would raise a HIGH conflict (409); warn about the others. */
+    REFUSE_HIGH
+  }
 
   /** Minimum funds per category, in CNY (configurable: the rule varies by locality). */
   interface MinimumFunds {

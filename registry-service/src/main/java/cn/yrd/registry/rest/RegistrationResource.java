@@ -87,13 +87,15 @@ public class RegistrationResource {
       content = @Content(schema = @Schema(implementation = OrganizationView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "The USCC is already registered here",
+      description =
+          "The USCC or the normalized name is already registered here; or (REFUSE_HIGH) the check"
+              + " before registering found the registration would raise a HIGH conflict",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public CompletionStage<Response> registerOrganization(
-      RegistrationRequest request, @Context UriInfo uri) {
+      RegistrationRequest request, @Context UriInfo uri, @Context HttpHeaders http) {
     CallerInfo who = caller.info();
     policy().requireRegistrationWrite(who);
     if (request == null) {
@@ -101,7 +103,7 @@ public class RegistrationResource {
     }
     UriBuilder location = uri.getAbsolutePathBuilder();
     return registrations
-        .register(request, who)
+        .register(request, who, http.getHeaderString(HttpHeaders.AUTHORIZATION))
         .thenApply(
             view ->
                 Response.created(location.path(view.uscc()).build())

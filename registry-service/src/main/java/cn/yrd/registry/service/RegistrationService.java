@@ -21,6 +21,8 @@ import cn.yrd.registry.repository.Organization;
 import cn.yrd.registry.repository.RegistrationGroupCommit;
 import cn.yrd.registry.repository.RegistrationWriter;
 import cn.yrd.registry.repository.RegistrationWriter.NewRegistration;
+import cn.yrd.registry.service.clearance.ClearanceCheck;
+import cn.yrd.registry.service.clearance.ClearanceClient;
 import cn.yrd.support.outbox.OutboxRelay;
 import cn.yrd.support.problem.ProblemException;
 import cn.yrd.support.security.CallerInfo;
@@ -47,6 +49,7 @@ public class RegistrationService {
   @Inject RegistrationGroupCommit groupCommit;
   @Inject OutboxRelay relay;
   @Inject StatutoryListings listings;
+  @Inject ClearanceClient clearances;
 
   /**
    * Stores a valid registration without Hibernate or a JTA transaction, in one statement with any
@@ -56,22 +59,73 @@ public class RegistrationService {
    */
   public CompletionStage<OrganizationView> register(
       RegistrationRequest request, CallerInfo caller) {
+    return register(request, caller, null);
+  }
+
+  /**
+   * As {@link #register(RegistrationRequest, CallerInfo)}, after asking the federation whether the
+   * registration would conflict (登记前核查) with the registrar's {@code authorization}: its answer
+   * becomes a warning, or (REFUSE_HIGH) a HIGH finding refuses the registration with a 409.
+   */
+  public CompletionStage<OrganizationView> register(
+      RegistrationRequest request, CallerInfo caller, String authorization) {
     ValidationOutcome outcome = rules().checkNew(request, BusinessTime.today());
     outcome.throwIfInvalid();
     Organization org = newOrganization(request);
+    NewRegistration toStore = toStore(request, org);
     CompletableFuture<OrganizationView> registered = new CompletableFuture<>();
+    clearances
+        .check(org, authorization)
+        .whenComplete(
+            (check, unexpected) -> {
+              if (unexpected != null) {
+                registered.completeExceptionally(unexpected);
+              } else if (config.clearance().mode() == RegistryConfig.ClearanceMode.REFUSE_HIGH
+                  && check.wouldRaiseHigh()) {
+                registered.completeExceptionally(refusedByClearance(org, check));
+              } else {
+                store(toStore, org, caller, warnings(outcome.warnings(), check), registered);
+              }
+            });
+    return registered;
+  }
+
+  private void store(
+      NewRegistration toStore,
+      Organization org,
+      CallerInfo caller,
+      List<String> warnings,
+      CompletableFuture<OrganizationView> registered) {
     groupCommit
-        .submit(toStore(request, org), caller.name(), org.createdAt)
+        .submit(toStore, caller.name(), org.createdAt)
         .whenComplete(
             (stored, failure) -> {
               if (failure == null) {
                 relay.wakeUp();
-                registered.complete(view(org, caller).withWarnings(outcome.warnings()));
+                registered.complete(view(org, caller).withWarnings(warnings));
               } else {
                 registered.completeExceptionally(problemOf(failure, org));
               }
             });
-    return registered;
+  }
+
+  private static List<String> warnings(List<String> own, ClearanceCheck check) {
+    List<String> all = new ArrayList<>(own);
+    all.addAll(check.warnings());
+    return all;
+  }
+
+  private static ProblemException refusedByClearance(Organization org, ClearanceCheck check) {
+    return ProblemException.of(
+        409,
+        "clearance-refused",
+        "Refused by the check before registering",
+        "registering "
+            + org.uscc
+            + " would raise "
+            + check.findingsText()
+            + "; details for a registrar of this province: "
+            + check.detailsUrl());
   }
 
   private static RuntimeException problemOf(Throwable failure, Organization org) {
