@@ -7,10 +7,10 @@ import cn.yrd.recognition.api.Views;
 import cn.yrd.recognition.config.RecognitionConfig;
 import cn.yrd.recognition.service.feed.FeedFilter;
 import cn.yrd.recognition.service.feed.FeedHead;
+import cn.yrd.recognition.service.feed.FeedStart;
 import cn.yrd.recognition.service.feed.FeedStore;
 import cn.yrd.recognition.service.feed.FeedStream;
 import cn.yrd.recognition.service.feed.Snapshot;
-import cn.yrd.support.problem.BadParameterException;
 import cn.yrd.support.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
@@ -117,7 +117,7 @@ public class FeedResource {
           boolean follow,
       @Context HttpHeaders headers)
       throws SQLException {
-    long from = from(after, lastEventId);
+    long from = FeedStart.resolve(after, lastEventId, store.bounds());
     FeedStream.Format format =
         headers.getAcceptableMediaTypes().stream()
                 .anyMatch(
@@ -174,43 +174,5 @@ public class FeedResource {
         .type(NDJSON)
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  /** The position to send after: Last-Event-ID, else after, else the newest (from now on). */
-  private long from(Long after, String lastEventId) throws SQLException {
-    String name = "after";
-    Long position = after;
-    if (lastEventId != null && !lastEventId.isBlank()) {
-      name = "Last-Event-ID";
-      try {
-        position = Long.parseLong(lastEventId.strip());
-      } catch (NumberFormatException e) {
-        throw new BadParameterException(name, lastEventId, "a position: a whole number, 0 or more");
-      }
-    }
-    FeedStore.Bounds bounds = store.bounds();
-    if (position == null) {
-      return bounds.newest();
-    }
-    if (position < 0) {
-      throw new BadParameterException(name, position.toString(), "a position: 0 or more");
-    }
-    if (position > bounds.newest()) {
-      throw new BadParameterException(
-          name,
-          position.toString(),
-          "a position the feed has reached (the newest is " + bounds.newest() + ")");
-    }
-    if (position < bounds.prunedThrough() && position != 0) {
-      throw ProblemException.of(
-          410,
-          "feed-position-expired",
-          "Position no longer in the feed",
-          "entries up to "
-              + bounds.prunedThrough()
-              + " are past the retention; take GET /api/v1/snapshot and follow the feed from"
-              + " its position");
-    }
-    return Math.max(position, bounds.prunedThrough());
   }
 }
