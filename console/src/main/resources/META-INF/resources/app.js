@@ -91,10 +91,11 @@ function signInPage() {
 }
 
 async function overviewPage() {
-  const [stats, quality, cities] = await Promise.all([
+  const [stats, quality, cities, overdue] = await Promise.all([
     recognition('/api/v1/statistics'),
     recognition('/api/v1/data-quality'),
     fetch('data/delta-cities.json').then((r) => r.json()),
+    recognition('/api/v1/notifications?overdue=true&limit=50'),
   ]);
   const provinces = ['SH', 'JS', 'ZJ', 'AH'];
   const activeBy = (p, category) => {
@@ -112,9 +113,13 @@ async function overviewPage() {
       <td>${q[p] ? Math.round(q[p].score * 100) + '%' : '—'}</td></tr>`;
   }).join('');
   page(`<section class="card"><h2>${t('overview')}</h2>
-    <p class="consumer-lag">${t('lag')}: <strong>${stats.consumerLag ?? 0}</strong> ${t('records')}</p>
+    <p class="consumer-lag">${t('lag')}: <strong>${stats.consumerLag ?? 0}</strong> ${t('unapplied')}</p>
     <table class="grid"><thead><tr><th>${t('province')}</th><th>${t('SOCIAL_GROUP')}</th><th>${t('SOCIAL_SERVICE_INSTITUTION')}</th>
     <th>${t('FOUNDATION')}</th><th>${t('fiveA')}</th><th>${t('lastEvent')}</th><th>${t('quality')}</th></tr></thead><tbody>${rows}</tbody></table></section>
+    <section class="card"><h2>${t('overdueNotifications')} <strong id="overdue-count">${overdue.total}</strong></h2>
+    <table class="grid" id="overdue"><tbody>${overdue.items.map((n) => `<tr data-id="${n.id}"><td>${t(n.province)}</td><td>${t(n.kind)}</td>
+      <td>${esc(n.ruleId ?? '')}</td><td>${n.uscc ? `<a href="#/organizations/${n.uscc}">${n.uscc}</a>` : ''}</td>
+      <td>${new Date(n.createdAt).toLocaleString()}</td></tr>`).join('') || `<tr><td>${t('empty')}</td></tr>`}</tbody></table></section>
     <section class="card"><h2>${t('map')}</h2><div id="map"></div></section>`);
   drawMap($('#map'), cities, stats, language());
 }
@@ -137,7 +142,7 @@ async function conflictsPage() {
   ]);
   const select = (name, values) => `<label>${t(name)} <select name="${name}"><option value="">${t('any')}</option>
     ${values.map((v) => `<option value="${v}" ${filters.get(name) === v ? 'selected' : ''}>${t(v)}</option>`).join('')}</select></label>`;
-  page(`<section class="card"><h2>${t('conflicts')} <small class="live">● ${t('live')}</small></h2>
+  page(`<section class="card"><h2>${t('conflicts')} <small class="live ${state.feed?.route === location.hash && state.feed.connected ? 'connected' : ''}">● ${t('live')}</small></h2>
     <form id="filters" class="filters">
       ${select('type', types)}
       ${select('severity', severities)}
@@ -346,6 +351,8 @@ function follow(kind, render) {
           headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream', ...(last ? { 'Last-Event-ID': last } : {}) },
         });
         if (!response.ok) throw new Error(String(response.status));
+        state.feed.connected = true;
+        document.querySelector('.live')?.classList.add('connected');
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -362,6 +369,8 @@ function follow(kind, render) {
       } catch (e) {
         if (controller.signal.aborted) return;
       }
+      state.feed.connected = false;
+      document.querySelector('.live')?.classList.remove('connected');
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   })();

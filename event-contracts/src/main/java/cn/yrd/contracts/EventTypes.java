@@ -42,6 +42,10 @@ public final class EventTypes {
   /** A registrar read the details of a clearance answer (level 2): every such look is audited. */
   public static final String CLEARANCE_DISCLOSED = RECOGNITION + "clearance-disclosed" + V1;
 
+  /** A province acknowledged a notification (its receipt): every receipt is audited. */
+  public static final String NOTIFICATION_ACKNOWLEDGED =
+      RECOGNITION + "notification-acknowledged" + V1;
+
   /**
    * A province witness was shown a checkpoint of the audit log that contradicts one it cosigned: a
    * fork or a rollback (published on {@link Topics#WITNESS}).

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yrd.contracts.recognition.ClearanceDisclosure;
 import cn.yrd.contracts.recognition.ConflictState;
 import cn.yrd.contracts.recognition.ConflictType;
+import cn.yrd.contracts.recognition.NotificationReceipt;
 import cn.yrd.contracts.recognition.RecognitionState;
 import cn.yrd.contracts.recognition.RecognitionStatus;
 import cn.yrd.contracts.registry.Change;
@@ -42,6 +43,7 @@ class AsyncApiDocumentTest {
         Arguments.of("RecognitionState", RecognitionState.class),
         Arguments.of("ConflictState", ConflictState.class),
         Arguments.of("ClearanceDisclosure", ClearanceDisclosure.class),
+        Arguments.of("NotificationReceipt", NotificationReceipt.class),
         Arguments.of("SplitViewDetected", SplitViewDetected.class));
   }
 
@@ -98,6 +100,7 @@ class AsyncApiDocumentTest {
             "recognitionHeaders",
             "conflictHeaders",
             "clearanceHeaders",
+            "notificationHeaders",
             "witnessHeaders")) {
       Map<String, Object> ceType =
           (Map<String, Object>)
@@ -122,8 +125,11 @@ class AsyncApiDocumentTest {
                 .filter(t -> t.startsWith("cn.yrd.recognition."))
                 .filter(t -> !t.startsWith("cn.yrd.recognition.conflict-"))
                 .filter(t -> !t.startsWith("cn.yrd.recognition.clearance-"))
+                .filter(t -> !t.startsWith("cn.yrd.recognition.notification-"))
                 .toList());
     assertThat(declared.get("clearanceHeaders")).containsExactly(EventTypes.CLEARANCE_DISCLOSED);
+    assertThat(declared.get("notificationHeaders"))
+        .containsExactly(EventTypes.NOTIFICATION_ACKNOWLEDGED);
     assertThat(declared.get("witnessHeaders")).containsExactly(EventTypes.SPLIT_VIEW_DETECTED);
   }
 }

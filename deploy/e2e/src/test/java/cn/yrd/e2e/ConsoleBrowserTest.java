@@ -175,6 +175,9 @@ class ConsoleBrowserTest {
         .isPositive();
     assertThat(browser.findElements(By.cssSelector(".delta-map .arc[data-pair='JS-SH']")))
         .isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector(".consumer-lag")).getText()).contains("条事件未处理");
+    // Overdue HIGH notifications (none yet: 4 h are allowed) are counted on the overview.
+    assertThat(browser.findElement(By.id("overdue-count")).getText()).isEqualTo("0");
     screenshot("overview");
 
     browser.findElement(By.id("lang")).click();
@@ -442,13 +445,8 @@ class ConsoleBrowserTest {
     signIn(federation.token(Roles.RECOGNITION_OFFICER, Province.ZJ));
     browser.get(browser.getCurrentUrl().split("#")[0] + "#/conflicts");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict-list")));
-    wait.until(
-        d ->
-            (Boolean)
-                ((JavascriptExecutor) d)
-                    .executeScript(
-                        "return performance.getEntriesByType('resource')"
-                            + ".some(e => e.name.includes('/api/v1/feed?kind=CONFLICT'))"));
+    // The live mark turns connected once the page follows the change feed.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".live.connected")));
 
     String person = ResidentIdNumber.compose("330106", LocalDate.of(1968, 11, 2), 31);
     String zjUscc = TestFederation.register(federation, Province.ZJ, "330106", person);

@@ -188,4 +188,27 @@ public final class Views {
       List<String> provinces,
       @Schema(description = "The records involved, the intended registration not included")
           List<OrganizationSummary> organizations) {}
+
+  /** A notification to one province (风险信息预警), with its receipt once acknowledged. */
+  @Schema(
+      description = "A notification to one province (风险信息预警), and its receipt once acknowledged.")
+  public record NotificationView(
+      UUID id,
+      @Schema(description = "The province it is addressed to") String province,
+      @Schema(enumeration = {"CONFLICT_OPENED", "CONFLICT_CLOSED", "RECOGNITION_DECIDED"})
+          String kind,
+      @Schema(description = "The CloudEvents type of what happened") String type,
+      String uscc,
+      @Schema(description = "The rulebook's ID (docs/rules.md) behind what happened") String ruleId,
+      Severity severity,
+      OffsetDateTime createdAt,
+      @Schema(description = "Who acknowledged it; absent until then") String acknowledgedBy,
+      OffsetDateTime acknowledgedAt,
+      @Schema(description = "The conflict's or the recognition's new state") JsonNode data) {}
+
+  public record NotificationPage(
+      List<NotificationView> items,
+      @Schema(description = "Notifications in all pages") long total,
+      @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
+      implements CursorPage {}
 }

@@ -45,4 +45,14 @@ public interface RecognitionConfig {
     @WithDefault("15s")
     Duration heartbeat();
   }
+
+  /** Notifications to the provinces (风险信息预警). */
+  Notifications notifications();
+
+  /** Settings of the notifications ({@code yrd.recognition.notifications.*}). */
+  interface Notifications {
+    /** A HIGH notification not acknowledged within this long is overdue: listed and counted. */
+    @WithDefault("PT4H")
+    Duration acknowledgeWithin();
+  }
 }

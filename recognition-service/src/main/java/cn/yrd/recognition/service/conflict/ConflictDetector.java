@@ -6,6 +6,7 @@ import cn.yrd.contracts.recognition.ConflictStatus;
 import cn.yrd.contracts.recognition.ConflictType;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.recognition.service.feed.FeedWriter;
+import cn.yrd.recognition.service.notification.NotificationWriter;
 import cn.yrd.support.outbox.OutboxWriter;
 import cn.yrd.support.time.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +42,7 @@ public class ConflictDetector {
 
   @Inject OutboxWriter outbox;
   @Inject FeedWriter feed;
+  @Inject NotificationWriter notifications;
   @Inject ObjectMapper json;
 
   /**
@@ -224,6 +226,7 @@ public class ConflictDetector {
     String state = write(toState(c));
     outbox.append(eventType, subject, state);
     feed.conflict(eventType, c.usccs.length > 0 ? c.usccs[0] : null, c.provinces, state);
+    notifications.conflict(eventType, c, state);
   }
 
   private boolean sameJson(String a, String b) {

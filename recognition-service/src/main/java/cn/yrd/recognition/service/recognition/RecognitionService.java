@@ -18,6 +18,7 @@ import cn.yrd.recognition.repository.OrgRecord;
 import cn.yrd.recognition.repository.Recognition;
 import cn.yrd.recognition.service.conflict.ScopeEvaluator;
 import cn.yrd.recognition.service.feed.FeedWriter;
+import cn.yrd.recognition.service.notification.NotificationWriter;
 import cn.yrd.recognition.service.view.OrgSnapshot;
 import cn.yrd.support.outbox.OutboxWriter;
 import cn.yrd.support.problem.ProblemException;
@@ -44,6 +45,7 @@ import java.util.UUID;
 public class RecognitionService {
   @Inject OutboxWriter outbox;
   @Inject FeedWriter feed;
+  @Inject NotificationWriter notifications;
   @Inject ObjectMapper json;
   @Inject ScopeEvaluator scopes;
 
@@ -384,6 +386,8 @@ public class RecognitionService {
       String state = json.writeValueAsString(toState(r));
       outbox.append(eventType, r.uscc, state);
       feed.recognition(eventType, r.uscc, r.homeProvince, r.hostProvince, state);
+      notifications.recognition(
+          eventType, r, RecognitionRules.ruleIds(Arrays.asList(r.reasons)), state);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
