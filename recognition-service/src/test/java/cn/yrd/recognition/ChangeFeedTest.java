@@ -35,9 +35,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,30 +42,15 @@ import org.junit.jupiter.api.Test;
  * resumed after a position, started from a snapshot.
  */
 @QuarkusTest
-class ChangeFeedTest {
+class ChangeFeedTest extends PublishingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
 
   @TestHTTPResource("/api/v1/feed")
   String feed;
 
   @Inject FeedRetention retention;
-
-  Registries registries;
-
-  @BeforeEach
-  void connect() {
-    registries = new Registries(bootstrapServers);
-  }
-
-  @AfterEach
-  void disconnect() {
-    registries.close();
-  }
 
   @Test
   void aSubscriberKilledAtRandomPointsResumesWithNothingLostAndNothingRepeated() throws Exception {

@@ -21,30 +21,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 登记前核查: a registry asks before it registers; only the asking province sees the details. */
 @QuarkusTest
-class ClearanceTest {
+class ClearanceTest extends PublishingTest {
   private static final String CLEARANCE = "/api/v1/clearance";
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
-
-  Registries registries;
-
-  @BeforeEach
-  void connect() {
-    registries = new Registries(bootstrapServers);
-  }
-
-  @AfterEach
-  void disconnect() {
-    registries.close();
-  }
 
   private static Map<String, Object> intended(String uscc, String name, String personRef) {
     Map<String, Object> body = new HashMap<>();

@@ -16,29 +16,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every conflict rule of docs/rules.md, raised by registry events and cleared by later ones. */
 @QuarkusTest
-class ConflictScenarioTest {
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
-
-  Registries registries;
-
-  @BeforeEach
-  void connect() {
-    registries = new Registries(bootstrapServers);
-  }
-
-  @AfterEach
-  void disconnect() {
-    registries.close();
-  }
-
+class ConflictScenarioTest extends PublishingTest {
   private static Change transfer(Province other) {
     return Change.transfer(LocalDate.of(2026, 1, 1), "迁〔2026〕1号", "迁移", other);
   }

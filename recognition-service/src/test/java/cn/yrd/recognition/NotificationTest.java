@@ -17,30 +17,12 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 风险信息预警: notifications to the provinces concerned, and their receipts. */
 @QuarkusTest
-class NotificationTest {
+class NotificationTest extends PublishingTest {
   private static final String NOTIFICATIONS = "/api/v1/notifications";
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
-
-  Registries registries;
-
-  @BeforeEach
-  void connect() {
-    registries = new Registries(bootstrapServers);
-  }
-
-  @AfterEach
-  void disconnect() {
-    registries.close();
-  }
 
   /** The notifications about one organization that a caller sees. */
   private static List<Map<String, Object>> about(String uscc, String role, Province province) {

@@ -24,29 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class RecognitionApiTest {
+class RecognitionApiTest extends PublishingTest {
   private static final String RECOGNITIONS = "/api/v1/recognitions";
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
-
-  Registries registries;
-
-  @BeforeEach
-  void connect() {
-    registries = new Registries(bootstrapServers);
-  }
-
-  @AfterEach
-  void disconnect() {
-    registries.close();
-  }
 
   private Registries.Org registeredInJiangsu(String label) {
     Registries.Org org =

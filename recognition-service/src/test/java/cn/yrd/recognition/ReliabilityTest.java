@@ -27,29 +27,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Replays, poison records, out-of-order arrival, and the reconciliation run. */
 @QuarkusTest
-class ReliabilityTest {
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
-
-  Registries registries;
-
-  @BeforeEach
-  void connect() {
-    registries = new Registries(bootstrapServers);
-  }
-
-  @AfterEach
-  void disconnect() {
-    registries.close();
-  }
-
+class ReliabilityTest extends PublishingTest {
   private static Change change() {
     return Change.simple(LocalDate.of(2026, 1, 1), null, "test");
   }
