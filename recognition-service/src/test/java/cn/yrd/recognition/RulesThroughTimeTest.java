@@ -122,14 +122,8 @@ class RulesThroughTimeTest {
     String shCode;
     try (Registries registries = new Registries(bootstrapServers)) {
       String name = "上海市复发" + System.nanoTime();
-      Registries.Collision collision = registries.collideNames(name);
+      Registries.Collision collision = dismissedCollision(registries, name);
       shCode = collision.sh().uscc;
-      String id = (String) conflict(shCode, "NAME_COLLISION").orElseThrow().get("id");
-      as(Roles.RECOGNITION_OFFICER, Province.SH)
-          .body(Map.of("note", "两家不同机构"))
-          .post("/api/v1/conflicts/" + id + "/dismiss")
-          .then()
-          .statusCode(200);
       collision.zj().businessScopeTouch();
       applied(registries.publish(collision.zj(), EventTypes.AMENDED));
       assertThat(Await.openTypes(shCode)).doesNotContain("NAME_COLLISION");
@@ -151,14 +145,8 @@ class RulesThroughTimeTest {
     String shCode;
     try (Registries registries = new Registries(bootstrapServers)) {
       String name = "上海市同批复发" + System.nanoTime();
-      Registries.Collision collision = registries.collideNames(name);
+      Registries.Collision collision = dismissedCollision(registries, name);
       shCode = collision.sh().uscc;
-      String id = (String) conflict(shCode, "NAME_COLLISION").orElseThrow().get("id");
-      as(Roles.RECOGNITION_OFFICER, Province.SH)
-          .body(Map.of("note", "两家不同机构"))
-          .post("/api/v1/conflicts/" + id + "/dismiss")
-          .then()
-          .statusCode(200);
       Registries.Org zj = collision.zj();
       zj.name = name + "（已更名）";
       ProducerRecord<String, byte[]> renamed = Registries.unsent(zj, EventTypes.AMENDED, CHANGE);
@@ -170,6 +158,18 @@ class RulesThroughTimeTest {
           List.of(parser.parse(consumed(renamed, 0)), parser.parse(consumed(renamedBack, 1))));
     }
     assertThat(Await.openTypes(shCode)).contains("NAME_COLLISION");
+  }
+
+  /** Two records of one name in SH and ZJ, whose NAME_COLLISION an SH officer has dismissed. */
+  private static Registries.Collision dismissedCollision(Registries registries, String name) {
+    Registries.Collision collision = registries.collideNames(name);
+    String id = (String) conflict(collision.sh().uscc, "NAME_COLLISION").orElseThrow().get("id");
+    as(Roles.RECOGNITION_OFFICER, Province.SH)
+        .body(Map.of("note", "两家不同机构"))
+        .post("/api/v1/conflicts/" + id + "/dismiss")
+        .then()
+        .statusCode(200);
+    return collision;
   }
 
   private static final Change CHANGE = Change.simple(LocalDate.of(2026, 1, 1), null, "更名");
