@@ -358,6 +358,7 @@ class SecurityAndBadInputTest {
         .replace("{uscc}", uscc)
         .replace("{code}", uscc)
         .replace("{eventId}", eventId)
+        .replace("{province}", "SH")
         .replace("{id}", op.path().startsWith("/api/v1/conflicts") ? conflictId : recognitionId)
         .replaceAll("\\{[^}]+}", "unknown");
   }
@@ -450,6 +451,10 @@ class SecurityAndBadInputTest {
 
   private static boolean recognitionAdmits(
       OpenApiOperations.Operation op, String role, Province p) {
+    if (op.path().startsWith("/api/v1/webhooks/")) {
+      // Shanghai's webhook: its own callers manage it; an auditor reads it.
+      return p == null || p == Province.SH;
+    }
     if (!op.writes()) {
       return true;
     }
@@ -473,6 +478,7 @@ class SecurityAndBadInputTest {
             .replace("{uscc}", shUscc)
             .replace("{code}", shUscc)
             .replace("{eventId}", eventId)
+            .replace("{province}", "SH")
             .replace("{id}", op.path().startsWith("/api/v1/conflicts") ? conflictId : recognitionId)
             // Any other parameter (a person reference…): a value that names nothing.
             .replaceAll("\\{[^}]+}", "unknown");

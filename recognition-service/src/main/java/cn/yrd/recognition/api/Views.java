@@ -206,6 +206,40 @@ public final class Views {
       OffsetDateTime acknowledgedAt,
       @Schema(description = "The conflict's or the recognition's new state") JsonNode data) {}
 
+  /** A province's webhook endpoint; the secret only in the answer that set it. */
+  @Schema(description = "A province's webhook endpoint, where its notifications are pushed.")
+  public record WebhookEndpointView(
+      String province,
+      String url,
+      @Schema(
+              description =
+                  "The signing secret (whsec_ and base64 of the HMAC-SHA256 key, Standard"
+                      + " Webhooks). Only in the answer to the registration that set it: keep it"
+                      + " then.")
+          String secret,
+      String registeredBy,
+      OffsetDateTime registeredAt) {}
+
+  /** One notification pushed to a province's endpoint: its attempts and outcome. */
+  @Schema(description = "One notification pushed to a province's webhook endpoint.")
+  public record WebhookDeliveryView(
+      @Schema(description = "Sent as webhook-id: the same on every attempt and replay") UUID id,
+      String province,
+      UUID notificationId,
+      @Schema(description = "The CloudEvents type of what happened") String type,
+      DeliveryStatus status,
+      int attempts,
+      @Schema(description = "When a PENDING delivery is next tried") OffsetDateTime nextAttemptAt,
+      @Schema(description = "Why the last attempt failed") String lastError,
+      OffsetDateTime createdAt,
+      OffsetDateTime deliveredAt) {}
+
+  public record WebhookDeliveryPage(
+      List<WebhookDeliveryView> items,
+      @Schema(description = "Deliveries in all pages") long total,
+      @Schema(description = CursorPage.NEXT_CURSOR_DOC) String nextCursor)
+      implements CursorPage {}
+
   public record NotificationPage(
       List<NotificationView> items,
       @Schema(description = "Notifications in all pages") long total,

@@ -55,4 +55,34 @@ public interface RecognitionConfig {
     @WithDefault("PT4H")
     Duration acknowledgeWithin();
   }
+
+  /** Pushing notifications to the provinces' endpoints. */
+  Webhooks webhooks();
+
+  /** Settings of the webhooks ({@code yrd.recognition.webhooks.*}). */
+  interface Webhooks {
+    /** Endpoints must be https; plain http only where a profile allows it (tests, dev). */
+    @WithDefault("true")
+    boolean requireHttps();
+
+    /** How long one attempt may take, connecting included, before it counts as failed. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** The pause after the first failed attempt; each further failure doubles it. */
+    @WithDefault("PT10S")
+    Duration firstRetryAfter();
+
+    /** The longest pause between two attempts. */
+    @WithDefault("PT1H")
+    Duration longestRetryAfter();
+
+    /** Attempts before a delivery is dead-lettered and the province's next one goes out. */
+    @WithDefault("12")
+    int attempts();
+
+    /** How often an idle province's queue is looked at for new deliveries. */
+    @WithDefault("1s")
+    Duration poll();
+  }
 }

@@ -140,7 +140,8 @@ public class NotificationService {
     return own.name();
   }
 
-  private Views.NotificationView view(Notification n) {
+  /** A notification as the API and the webhooks show it. */
+  public Views.NotificationView view(Notification n) {
     try {
       return new Views.NotificationView(
           n.id,

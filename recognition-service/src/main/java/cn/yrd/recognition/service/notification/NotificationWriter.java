@@ -7,20 +7,25 @@ import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.recognition.repository.Conflict;
 import cn.yrd.recognition.repository.Notification;
 import cn.yrd.recognition.repository.Recognition;
+import cn.yrd.recognition.service.webhook.WebhookQueue;
 import cn.yrd.support.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * 风险信息预警: addresses a notification to every province a conflict opened or closed, or a recognition
- * decision (a cascade's included), involves, in the transaction of the change itself.
+ * decision (a cascade's included), involves, in the transaction of the change itself; and queues it
+ * for the province's webhook endpoint, if it registered one.
  */
 @ApplicationScoped
 public class NotificationWriter {
   public static final String CONFLICT_OPENED = "CONFLICT_OPENED";
   public static final String CONFLICT_CLOSED = "CONFLICT_CLOSED";
   public static final String RECOGNITION_DECIDED = "RECOGNITION_DECIDED";
+
+  @Inject WebhookQueue webhooks;
 
   /** A conflict's change: opening and closing are told; an update of its evidence is not. */
   public void conflict(String eventType, Conflict c, String payload) {
@@ -66,7 +71,7 @@ public class NotificationWriter {
     };
   }
 
-  private static void add(
+  private void add(
       String province,
       String kind,
       String eventType,
@@ -85,5 +90,6 @@ public class NotificationWriter {
     n.payload = payload;
     n.createdAt = BusinessTime.now();
     n.persist();
+    webhooks.enqueue(n);
   }
 }
