@@ -132,7 +132,7 @@ class SecurityAndBadInputTest {
                           "(get|list|search|register|amend|deregister|revoke|transferOut|"
                               + "record|addTo|removeFrom|award|downgrade|withdraw|import|decode|add|"
                               + "set|acknowledge|resolve|dismiss|request|decide|run|export|verify|check|read|"
-                              + "follow|take)"
+                              + "follow|take|replay|reconcile)"
                               + "[A-Z][A-Za-z]*"));
     }
   }

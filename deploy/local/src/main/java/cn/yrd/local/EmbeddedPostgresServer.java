@@ -22,6 +22,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setOverrideWorkingDirectory(binariesDir.toFile())
               .setPort(port)
               .setRegisterShutdownHook(false)
+              // pg_trgm finds Chinese characters only with a Unicode-aware LC_CTYPE (V15,
+              // NameSearch).
+              .setLocaleConfig("locale", "C.UTF-8")
               .setServerConfig("max_connections", "300")
               .setServerConfig("timezone", "Asia/Shanghai")
               // zonky's builder turns both off for test speed; an acknowledged write (a 201, a

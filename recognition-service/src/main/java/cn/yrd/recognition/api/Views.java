@@ -41,6 +41,18 @@ public final class Views {
   public record OrganizationSummary(
       String uscc, String province, String name, String category, String status, String grade) {}
 
+  /** One record whose normalized name resembles the one asked for. */
+  public record NameMatch(
+      OrganizationSummary organization,
+      @Schema(
+              description =
+                  "pg_trgm's similarity of the normalized names, from 0.3 (the least that matches)"
+                      + " to 1 (the same)")
+          double score) {}
+
+  /** The records whose names resemble one name, the most similar first. */
+  public record NameMatches(List<NameMatch> items) {}
+
   public record SummaryPage(
       List<OrganizationSummary> items,
       long total,

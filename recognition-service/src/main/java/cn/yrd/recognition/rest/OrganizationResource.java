@@ -3,6 +3,7 @@ package cn.yrd.recognition.rest;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.Uscc;
 import cn.yrd.recognition.api.Views;
+import cn.yrd.recognition.service.search.NameSearch;
 import cn.yrd.recognition.service.view.ViewQueries;
 import cn.yrd.support.paging.PageParams;
 import cn.yrd.support.paging.Paging;
@@ -11,6 +12,7 @@ import cn.yrd.support.problem.RequestedUscc;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,8 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 })
 public class OrganizationResource {
   @Inject ViewQueries queries;
+  @Inject NameSearch names;
 
   @GET
   @Path("/organizations/{uscc}")
@@ -75,6 +80,38 @@ public class OrganizationResource {
     Paging paging = pageParams.paging();
     return queries.search(
         name, province, status == null ? null : status.name(), paging.page(), paging.size());
+  }
+
+  @GET
+  @Path("/organizations/name-matches")
+  @Operation(
+      summary = "Find organizations by a name that may be misspelt (模糊查询)",
+      description =
+          "Records ranked by how similar their normalized name is to the one given (pg_trgm"
+              + " trigram similarity, 0.3 to 1), so a typo, a missing word or traditional"
+              + " characters still find them. The same search answers the Reconciliation API"
+              + " (/api/v1/reconcile).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The matches, the most similar first",
+      content = @Content(schema = @Schema(implementation = Views.NameMatches.class)))
+  public Views.NameMatches searchOrganizationNames(
+      @QueryParam("name")
+          @Parameter(
+              description = "The name as written",
+              required = true,
+              example = "上海软件行业协会",
+              schema = @Schema(type = SchemaType.STRING, maxLength = NameSearch.MAX_NAME))
+          String name,
+      @QueryParam("province") @Parameter(description = "Only this province's records")
+          Province province,
+      @QueryParam("limit")
+          @Parameter(
+              description = "At most this many matches",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50"))
+          @DefaultValue("10")
+          int limit) {
+    return new Views.NameMatches(names.matches(name, province, limit));
   }
 
   @GET

@@ -98,7 +98,7 @@ public class WebhookResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public void removeWebhook() {
+  public void deregisterWebhook() {
     webhooks.remove(province, caller.info());
   }
 
