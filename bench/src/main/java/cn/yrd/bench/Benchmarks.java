@@ -620,15 +620,21 @@ final class Benchmarks {
    * thread waits for a core while the event travels): it is kept with that time and counted, as no
    * delay, once the 201 is in.
    */
-  private static final class Sightings {
+  static final class Sightings {
     final Set<String> expected;
     final Set<String> seen = ConcurrentHashMap.newKeySet();
     final Map<String, Long> early = new ConcurrentHashMap<>();
-    final Latencies latencies = new Latencies();
+    final Latencies latencies;
 
     /** {@code expected}: the codes this run registers; other codes on a page are not its. */
     Sightings(Set<String> expected) {
+      this(expected, new Latencies());
+    }
+
+    /** Several observers recording into one set of latencies. */
+    Sightings(Set<String> expected, Latencies latencies) {
       this.expected = expected;
+      this.latencies = latencies;
     }
 
     /** Whether this is the first sighting of a code the harness registered in this run. */
@@ -936,7 +942,7 @@ final class Benchmarks {
     return (System.nanoTime() - sinceNanos) / 1e9;
   }
 
-  private static void pause(long millis) {
+  static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

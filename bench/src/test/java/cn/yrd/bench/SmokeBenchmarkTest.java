@@ -19,12 +19,14 @@ class SmokeBenchmarkTest {
     for (String figure :
         new String[] {
           "| 1a |", "| 1b |", "| 2 |", "| 3a |", "| 3b |", "| 4a |", "| 4b |", "| 4c |", "| 5 |",
-          "| 7a |", "| 7b |"
+          "| 7a |", "| 7b |", "| 8a |", "| 8b |", "| 8c |"
         }) {
       assertThat(markdown).contains(figure);
     }
     assertThat(markdown)
         .contains("JDBC org+outbox insert", "raw Kafka produce", "log intact: yes")
+        .contains("; 0 sightings missing")
+        .contains("4 of the 4 raised by a registration flagged, 1 of them refused")
         .doesNotContain("NaN");
   }
 }

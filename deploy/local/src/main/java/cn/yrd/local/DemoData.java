@@ -57,14 +57,50 @@ public final class DemoData {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AtomicLong serial = new AtomicLong(10_000_000);
   private final Set<String> names = new HashSet<>();
+  private Clearances clearances = new Clearances(0, 0, 0, 0);
 
   private DemoData(Federation federation, PrintStream out) {
     this.federation = federation;
     this.out = out;
   }
 
-  public static void load(Federation federation, int count, PrintStream out) {
-    new DemoData(federation, out).run(count);
+  /**
+   * Loads the demo and answers what the check before registering (登记前核查) did about the seeded
+   * conflicts.
+   */
+  public static Clearances load(Federation federation, int count, PrintStream out) {
+    DemoData demo = new DemoData(federation, out);
+    demo.run(count);
+    return demo.clearances;
+  }
+
+  /**
+   * The seeded conflicts and the check before registering.
+   *
+   * @param seeded conflicts the demo seeds
+   * @param raisedByRegistration those a registration raises, the only ones a check made before
+   *     registering can see (the others come from a revocation or a supervision measure)
+   * @param flagged of those, the ones the check answered WOULD_CONFLICT for
+   * @param refused of those, the ones a registry in REFUSE_HIGH mode refused (409): prevented
+   */
+  public record Clearances(int seeded, int raisedByRegistration, int flagged, int refused) {}
+
+  /** A registration's answer: its status and body. */
+  private record Answer(int status, String body) {
+    boolean flagged() {
+      return refused() || (status == 201 && body.contains("clearance: WOULD_CONFLICT"));
+    }
+
+    boolean refused() {
+      return status == 409 && body.contains("clearance-refused");
+    }
+
+    String clearance() {
+      if (refused()) {
+        return "refused, 409 clearance-refused: prevented";
+      }
+      return flagged() ? "registered, the 201 warns WOULD_CONFLICT" : "registered, no warning";
+    }
   }
 
   /** One organization as a registry's import file has it. */
@@ -254,6 +290,7 @@ public final class DemoData {
     // ACTIVE.
     Org dup = org(Province.SH, byProvince.get(Province.SH), OrgCategory.SOCIAL_GROUP, null);
     register(dup, null);
+    awaitRecognized(dup);
     Org dupCopy =
         new Org(
             Province.JS,
@@ -266,8 +303,9 @@ public final class DemoData {
             dup.funds(),
             "苏州市民政局",
             dup.established());
-    register(dupCopy, "SH");
+    Answer dupCheck = register(dupCopy, "SH");
     out.printf("  DUPLICATE_REGISTRATION  %s active in SH and JS%n", dup.uscc());
+    checked(dupCheck);
     // NAME_COLLISION: one name, no region prefix to tell them apart, in Shanghai and Zhejiang.
     String shared = unique("长三角人工智能产业联盟");
     Org sh =
@@ -278,19 +316,23 @@ public final class DemoData {
             org(Province.ZJ, byProvince.get(Province.ZJ), OrgCategory.SOCIAL_GROUP, null),
             "長三角 人工智能產業聯盟");
     register(sh, null);
-    register(zj, null);
+    awaitRecognized(sh);
+    Answer zjCheck = register(zj, null);
     out.printf(
         "  NAME_COLLISION          %s (SH) and %s (ZJ): %s / %s%n",
         sh.uscc(), zj.uscc(), sh.name(), zj.name());
+    checked(zjCheck);
     // LEGAL_REP_CONCURRENT: one person leads social groups in Shanghai and Jiangsu.
     String person = ResidentIdNumber.compose("310115", LocalDate.of(1968, 3, 8), 17);
     Org a = org(Province.SH, byProvince.get(Province.SH), OrgCategory.SOCIAL_GROUP, person);
     Org b = org(Province.JS, byProvince.get(Province.JS), OrgCategory.SOCIAL_GROUP, person);
     register(a, null);
-    register(b, null);
+    awaitRecognized(a);
+    Answer bCheck = register(b, null);
     out.printf(
         "  LEGAL_REP_CONCURRENT    %s (SH) and %s (JS) share a legal representative%n",
         a.uscc(), b.uscc());
+    checked(bCheck);
     // LEGAL_REP_BARRED: Anhui revokes an organization whose representative leads a Zhejiang
     // foundation.
     String barred = ResidentIdNumber.compose("340104", LocalDate.of(1972, 11, 2), 33);
@@ -307,26 +349,39 @@ public final class DemoData {
     out.printf(
         "  LEGAL_REP_BARRED        %s (ZJ foundation) led by the representative of revoked %s (AH), HIGH%n",
         foundation.uscc(), revoked.uscc());
+    unseenByTheCheck("raised by the revocation, after both registrations");
     // STATUS_DIVERGENCE: Shanghai revokes a code that Zhejiang also holds ACTIVE (after a
     // transfer-in).
     Org home =
         org(Province.SH, byProvince.get(Province.SH), OrgCategory.SOCIAL_SERVICE_INSTITUTION, null);
     register(home, null);
-    register(
-        new Org(
-            Province.ZJ,
-            home.uscc(),
-            unique("杭州市" + home.name().substring(3)),
-            home.category(),
-            home.repName(),
-            home.repId(),
-            "杭州市西湖区文三路1号",
-            home.funds(),
-            "杭州市民政局",
-            home.established()),
-        "SH");
+    awaitRecognized(home);
+    Answer transferCheck =
+        register(
+            new Org(
+                Province.ZJ,
+                home.uscc(),
+                unique("杭州市" + home.name().substring(3)),
+                home.category(),
+                home.repName(),
+                home.repId(),
+                "杭州市西湖区文三路1号",
+                home.funds(),
+                "杭州市民政局",
+                home.established()),
+            "SH");
     revoke(home, LocalDate.now().minusDays(7));
     out.printf("  STATUS_DIVERGENCE       %s revoked in SH, still active in ZJ%n", home.uscc());
+    out.printf(
+        "      check before registering: the transfer-in %s; the divergence itself is raised by"
+            + " the revocation, which no check before registering sees%n",
+        transferCheck.clearance());
+    clearances =
+        new Clearances(
+            clearances.seeded() + 1,
+            clearances.raisedByRegistration(),
+            clearances.flagged(),
+            clearances.refused());
     // SANCTION_RATING: a 4A organization put on the abnormal-activity list.
     Org rated = org(Province.AH, byProvince.get(Province.AH), OrgCategory.SOCIAL_GROUP, null);
     register(rated, null);
@@ -344,6 +399,29 @@ public final class DemoData {
             + "\",\"decisionNumber\":\"皖民异〔2026〕5号\",\"reason\":\"未按时提交年度工作报告\"}");
     out.printf(
         "  SANCTION_RATING         %s keeps a valid 4A while on the abnormal list%n", rated.uscc());
+    unseenByTheCheck("raised by a supervision measure, not a registration");
+    // A registry in REFUSE_HIGH mode (the launcher's Anhui) refuses what would collide: prevented.
+    Org original = org(Province.JS, byProvince.get(Province.JS), OrgCategory.SOCIAL_GROUP, null);
+    register(original, null);
+    awaitRecognized(original);
+    Org copy =
+        withName(
+            org(Province.AH, byProvince.get(Province.AH), OrgCategory.SOCIAL_GROUP, null),
+            original.name());
+    Answer copyCheck = register(copy, null);
+    out.printf(
+        "  NAME_COLLISION          %s (JS) and, asked to register the same name, Anhui: %s%n",
+        original.uscc(), original.name());
+    checked(copyCheck);
+    out.printf(
+        "%nCheck before registering (登记前核查): of %d seeded conflicts, %d are raised by a"
+            + " registration; the check flagged %d of them (%d refused, so prevented). The other"
+            + " %d come from a revocation or a supervision measure, after registration.%n",
+        clearances.seeded(),
+        clearances.raisedByRegistration(),
+        clearances.flagged(),
+        clearances.refused(),
+        clearances.seeded() - clearances.raisedByRegistration());
     out.println(
         "  (REGION_MISMATCH and SEQUENCE_GAP cannot be produced through these registries: they refuse foreign"
             + " codes without a transfer and publish gap-free sequences; the recognition tests cover both.)");
@@ -363,13 +441,74 @@ public final class DemoData {
         org.established());
   }
 
-  private void register(Org org, String transferFrom) {
-    post(
-        federation.registryUrl(org.province()) + "/api/v1/registrations",
-        Roles.REGISTRAR,
-        org.province(),
-        "application/json",
-        org.json(transferFrom));
+  /** Registers; a 409 from a registry that refuses HIGH conflicts is an answer, not a failure. */
+  private Answer register(Org org, String transferFrom) {
+    HttpResponse<String> response =
+        send(
+            federation.registryUrl(org.province()) + "/api/v1/registrations",
+            Roles.REGISTRAR,
+            org.province(),
+            "application/json",
+            org.json(transferFrom));
+    Answer answer = new Answer(response.statusCode(), response.body());
+    if (answer.status() != 201 && !answer.refused()) {
+      throw new IllegalStateException(
+          "registering " + org.uscc() + " → " + answer.status() + ": " + answer.body());
+    }
+    return answer;
+  }
+
+  /**
+   * Waits until recognition has consumed a registration: the check before registering answers from
+   * what the federation holds, and a second registration moments after the first would not see it.
+   */
+  private void awaitRecognized(Org org) {
+    URI uri = URI.create(federation.url("recognition") + "/api/v1/organizations/" + org.uscc());
+    String mark = "\"province\":\"" + org.province() + "\"";
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .header("Authorization", "Bearer " + federation.token(Roles.AUDITOR, null))
+              .GET()
+              .build();
+      try {
+        HttpResponse<String> r =
+            http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() == 200 && r.body().contains(mark)) {
+          return;
+        }
+        Thread.sleep(100);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("recognition did not take in " + org.uscc() + " within 60 s");
+  }
+
+  /** A seeded conflict that a registration raises: what the check before it answered. */
+  private void checked(Answer answer) {
+    out.printf("      check before registering: %s%n", answer.clearance());
+    clearances =
+        new Clearances(
+            clearances.seeded() + 1,
+            clearances.raisedByRegistration() + 1,
+            clearances.flagged() + (answer.flagged() ? 1 : 0),
+            clearances.refused() + (answer.refused() ? 1 : 0));
+  }
+
+  /** A seeded conflict that something other than a registration raises. */
+  private void unseenByTheCheck(String why) {
+    out.printf("      check before registering: cannot see it (%s)%n", why);
+    clearances =
+        new Clearances(
+            clearances.seeded() + 1,
+            clearances.raisedByRegistration(),
+            clearances.flagged(),
+            clearances.refused());
   }
 
   private void revoke(Org org, LocalDate date) {
@@ -425,6 +564,16 @@ public final class DemoData {
   }
 
   private String post(String url, String role, Province province, String type, String body) {
+    HttpResponse<String> response = send(url, role, province, type, body);
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          "POST " + url + " → " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private HttpResponse<String> send(
+      String url, String role, Province province, String type, String body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofMinutes(10))
@@ -433,13 +582,7 @@ public final class DemoData {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
     try {
-      HttpResponse<String> response =
-          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(
-            "POST " + url + " → " + response.statusCode() + ": " + response.body());
-      }
-      return response.body();
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -33,7 +33,10 @@ public final class FederationMain {
             + infra.dataDir()
             + ") …");
     Federation federation =
-        Federation.start(new Federation.Options(root, root.resolve(".yrd"), infra, true));
+        Federation.start(
+            new Federation.Options(root, root.resolve(".yrd"), infra, true)
+                // Both answers of the check before registering: Anhui refuses, the others warn.
+                .refusingHighConflictsIn(Province.AH));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -10,6 +10,7 @@ import cn.yrd.recognition.service.feed.FeedHead;
 import cn.yrd.recognition.service.feed.FeedStart;
 import cn.yrd.recognition.service.feed.FeedStore;
 import cn.yrd.recognition.service.feed.FeedStream;
+import cn.yrd.recognition.service.feed.FeedTail;
 import cn.yrd.recognition.service.feed.Snapshot;
 import cn.yrd.support.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -47,6 +48,7 @@ public class FeedResource {
 
   @Inject FeedStore store;
   @Inject FeedHead head;
+  @Inject FeedTail tail;
   @Inject AgroalDataSource dataSource;
   @Inject RecognitionConfig config;
 
@@ -130,6 +132,7 @@ public class FeedResource {
     FeedStream stream =
         new FeedStream(
             store,
+            tail,
             head,
             from,
             new FeedFilter(province, kind, type),

@@ -12,4 +12,11 @@ import cn.yrd.contracts.recognition.FeedKind;
  */
 public record FeedFilter(Province province, FeedKind kind, String type) {
   public static final FeedFilter ALL = new FeedFilter(null, null, null);
+
+  /** Whether an entry passes, as {@link FeedStore#read} selects in SQL. */
+  boolean passes(FeedRow row) {
+    return (province == null || row.provinces().contains(province.name()))
+        && (kind == null || kind.name().equals(row.kind()))
+        && (type == null || type.equals(row.eventType()));
+  }
 }

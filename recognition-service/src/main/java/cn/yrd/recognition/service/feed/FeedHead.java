@@ -6,9 +6,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 
 /**
- * The highest position this instance has numbered, and the subscribers waiting for it to move. A
- * subscriber of an instance that does not number (another instance held the lock) still finds new
- * entries at its next look, {@link #awaitBeyond}'s timeout.
+ * The highest position the {@link FeedTail} holds, and the subscribers waiting for it to move. The
+ * tail is refreshed after every numbering step and on every poll of the sequencer, so entries
+ * another instance numbered arrive too.
  */
 @ApplicationScoped
 public class FeedHead {
@@ -32,7 +32,7 @@ public class FeedHead {
     }
   }
 
-  /** Waits until a position beyond {@code position} is numbered here, or {@code timeout} passes. */
+  /** Waits until the tail holds a position beyond {@code position}, or {@code timeout} passes. */
   synchronized void awaitBeyond(long position, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (highest <= position && !closed) {

@@ -44,7 +44,7 @@ public class FeedSequencer {
           + " WHERE f.id = due.id RETURNING f.position";
 
   @Inject AgroalDataSource dataSource;
-  @Inject FeedHead head;
+  @Inject FeedTail tail;
 
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
@@ -81,6 +81,8 @@ public class FeedSequencer {
         if (numberOneStep() == STEP) {
           pause = Duration.ZERO;
         }
+        // Also what other instances numbered: the tail reads every position, whoever numbered it.
+        tail.refresh();
       } catch (SQLException e) {
         LOG.warnf("feed sequencer could not number entries, will retry: %s", e.getMessage());
         pause = Duration.ofSeconds(1);
@@ -99,7 +101,6 @@ public class FeedSequencer {
   /** Numbers what has committed since the last step; returns how many entries it numbered. */
   int numberOneStep() throws SQLException {
     int numbered = 0;
-    long highest = 0;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -112,7 +113,6 @@ public class FeedSequencer {
             ResultSet positions = number.executeQuery()) {
           while (positions.next()) {
             numbered++;
-            highest = Math.max(highest, positions.getLong(1));
           }
         }
         connection.commit();
@@ -120,9 +120,6 @@ public class FeedSequencer {
         connection.rollback();
         throw e;
       }
-    }
-    if (numbered > 0) {
-      head.advanceTo(highest);
     }
     return numbered;
   }

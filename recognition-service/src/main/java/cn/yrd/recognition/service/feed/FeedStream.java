@@ -31,6 +31,7 @@ public final class FeedStream implements StreamingOutput {
   private static final Duration LOOK = Duration.ofMillis(250);
 
   private final FeedStore store;
+  private final FeedTail tail;
   private final FeedHead head;
   private final long after;
   private final FeedFilter filter;
@@ -40,6 +41,7 @@ public final class FeedStream implements StreamingOutput {
 
   public FeedStream(
       FeedStore store,
+      FeedTail tail,
       FeedHead head,
       long after,
       FeedFilter filter,
@@ -47,6 +49,7 @@ public final class FeedStream implements StreamingOutput {
       Duration heartbeat,
       Format format) {
     this.store = store;
+    this.tail = tail;
     this.head = head;
     this.after = after;
     this.filter = filter;
@@ -71,17 +74,20 @@ public final class FeedStream implements StreamingOutput {
     long at = after;
     long quietSince = 0;
     while (!head.closed()) {
-      FeedStore.Bounds bounds = store.bounds();
-      if (bounds.prunedThrough() > at) {
-        // Pruned under a subscriber more than the retention behind: its next request gets 410.
-        return;
+      FeedTail.Slice slice = tail.after(at, filter, BATCH);
+      if (slice == null) {
+        slice = fromTheDatabase(at);
+        if (slice == null) {
+          // Pruned under a subscriber more than the retention behind: its next request gets 410.
+          return;
+        }
       }
-      if (bounds.newest() > at) {
-        List<FeedRow> rows = store.read(at, bounds.newest(), filter, BATCH);
+      if (slice.upTo() > at) {
+        List<FeedRow> rows = slice.rows();
         for (FeedRow row : rows) {
           send(out, row.position(), row.kind(), FeedLines.entry(row));
         }
-        at = rows.size() < BATCH ? bounds.newest() : rows.get(rows.size() - 1).position();
+        at = slice.upTo();
         if (!rows.isEmpty()) {
           out.flush();
           quietSince = System.nanoTime();
@@ -103,6 +109,17 @@ public final class FeedStream implements StreamingOutput {
       head.awaitBeyond(at, untilHeartbeat.compareTo(LOOK) < 0 ? untilHeartbeat : LOOK);
     }
     out.flush();
+  }
+
+  /** A subscriber behind what the tail holds reads the database; null once pruned under it. */
+  private FeedTail.Slice fromTheDatabase(long at) throws SQLException {
+    FeedStore.Bounds bounds = store.bounds();
+    if (bounds.prunedThrough() > at) {
+      return null;
+    }
+    List<FeedRow> rows = store.read(at, bounds.newest(), filter, BATCH);
+    return new FeedTail.Slice(
+        rows, rows.size() < BATCH ? bounds.newest() : rows.get(rows.size() - 1).position());
   }
 
   private void send(OutputStream out, long position, String kind, String json) throws IOException {
