@@ -83,12 +83,12 @@ public final class FeedStream implements StreamingOutput {
         }
       }
       if (slice.upTo() > at) {
-        List<FeedRow> rows = slice.rows();
-        for (FeedRow row : rows) {
-          send(out, row.position(), row.kind(), FeedLines.entry(row));
+        List<FeedLine> lines = slice.lines();
+        for (FeedLine line : lines) {
+          send(out, line);
         }
         at = slice.upTo();
-        if (!rows.isEmpty()) {
+        if (!lines.isEmpty()) {
           out.flush();
           quietSince = System.nanoTime();
           continue;
@@ -119,7 +119,16 @@ public final class FeedStream implements StreamingOutput {
     }
     List<FeedRow> rows = store.read(at, bounds.newest(), filter, BATCH);
     return new FeedTail.Slice(
-        rows, rows.size() < BATCH ? bounds.newest() : rows.get(rows.size() - 1).position());
+        rows.stream().map(FeedLine::new).toList(),
+        rows.size() < BATCH ? bounds.newest() : rows.get(rows.size() - 1).position());
+  }
+
+  private void send(OutputStream out, FeedLine line) throws IOException {
+    if (format == Format.NDJSON) {
+      out.write(line.ndjson());
+    } else {
+      send(out, line.row.position(), line.row.kind(), line.json);
+    }
   }
 
   private void send(OutputStream out, long position, String kind, String json) throws IOException {

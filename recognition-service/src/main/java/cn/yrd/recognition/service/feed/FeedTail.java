@@ -20,12 +20,12 @@ public class FeedTail {
   @Inject FeedStore store;
   @Inject FeedHead head;
 
-  private final FeedRow[] ring = new FeedRow[CAPACITY];
+  private final FeedLine[] ring = new FeedLine[CAPACITY];
   private long newest = -1;
   private long held;
 
   /** What a subscriber takes: entries that pass its filter, and the position it has read up to. */
-  public record Slice(List<FeedRow> rows, long upTo) {}
+  public record Slice(List<FeedLine> lines, long upTo) {}
 
   /** Reads what has been numbered since the last refresh and wakes the subscribers waiting. */
   void refresh() throws SQLException {
@@ -47,11 +47,15 @@ public class FeedTail {
     head.advanceTo(from);
   }
 
-  private synchronized void append(List<FeedRow> rows) {
-    for (FeedRow row : rows) {
-      ring[(int) (row.position() % CAPACITY)] = row;
-      newest = row.position();
-      held = Math.min(CAPACITY, held + 1);
+  /** Renders outside the lock, so subscribers are not kept waiting while it does. */
+  private void append(List<FeedRow> rows) {
+    List<FeedLine> lines = rows.stream().map(FeedLine::new).toList();
+    synchronized (this) {
+      for (FeedLine line : lines) {
+        ring[(int) (line.row.position() % CAPACITY)] = line;
+        newest = line.row.position();
+        held = Math.min(CAPACITY, held + 1);
+      }
     }
   }
 
@@ -63,16 +67,16 @@ public class FeedTail {
     if (newest < 0 || after < newest - held || after > newest) {
       return null;
     }
-    List<FeedRow> rows = new ArrayList<>();
+    List<FeedLine> lines = new ArrayList<>();
     for (long position = after + 1; position <= newest; position++) {
-      FeedRow row = ring[(int) (position % CAPACITY)];
-      if (filter.passes(row)) {
-        rows.add(row);
-        if (rows.size() == limit) {
-          return new Slice(rows, position);
+      FeedLine line = ring[(int) (position % CAPACITY)];
+      if (filter.passes(line.row)) {
+        lines.add(line);
+        if (lines.size() == limit) {
+          return new Slice(lines, position);
         }
       }
     }
-    return new Slice(rows, newest);
+    return new Slice(lines, newest);
   }
 }
