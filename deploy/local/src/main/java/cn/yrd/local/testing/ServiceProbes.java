@@ -43,12 +43,24 @@ public final class ServiceProbes {
             && "http".equals(bearer.get("type"))
             && "bearer".equals(bearer.get("scheme")),
         "bearer scheme declared");
-    Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+    Map<String, Map<String, Object>> paths = doc.getMap("paths");
     check(!paths.isEmpty(), "paths documented");
     paths.forEach(
-        (path, operations) ->
-            operations.forEach(
-                (method, operation) -> {
+        (path, item) ->
+            item.forEach(
+                (key, value) -> {
+                  if (key.equals("parameters")) {
+                    // Parameters every operation of the path shares (a resource's path parameter).
+                    ((List<Map<String, Object>>) value)
+                        .forEach(
+                            parameter ->
+                                check(
+                                    parameter.get("description") != null,
+                                    path + " parameter " + parameter.get("name") + " description"));
+                    return;
+                  }
+                  String method = key;
+                  Map<String, Object> operation = (Map<String, Object>) value;
                   String name = method.toUpperCase() + " " + path;
                   check(operation.get("summary") != null, name + " has a summary");
                   Map<String, Map<String, Object>> responses =
@@ -59,8 +71,10 @@ public final class ServiceProbes {
                           .findFirst()
                           .orElse(null);
                   check(
-                      success != null && responses.get(success).get("content") != null,
-                      name + " has a success schema");
+                      success != null
+                          && (success.equals("204")
+                              || responses.get(success).get("content") != null),
+                      name + " has a success schema (or answers 204 No Content)");
                   check(
                       responses.containsKey("422")
                           || !operation.containsKey("parameters")
