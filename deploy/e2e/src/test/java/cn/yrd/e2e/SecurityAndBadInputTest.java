@@ -359,6 +359,8 @@ class SecurityAndBadInputTest {
         .replace("{code}", uscc)
         .replace("{eventId}", eventId)
         .replace("{province}", "SH")
+        // A real UUID that names no delivery: the province rule answers, not the parameter's.
+        .replace("{deliveryId}", eventId)
         .replace("{id}", op.path().startsWith("/api/v1/conflicts") ? conflictId : recognitionId)
         .replaceAll("\\{[^}]+}", "unknown");
   }
@@ -479,6 +481,8 @@ class SecurityAndBadInputTest {
             .replace("{code}", shUscc)
             .replace("{eventId}", eventId)
             .replace("{province}", "SH")
+            // A real UUID that names no delivery: the province rule answers, not the parameter's.
+            .replace("{deliveryId}", eventId)
             .replace("{id}", op.path().startsWith("/api/v1/conflicts") ? conflictId : recognitionId)
             // Any other parameter (a person reference…): a value that names nothing.
             .replaceAll("\\{[^}]+}", "unknown");
