@@ -174,6 +174,22 @@ class NameSearchTest extends PublishingTest {
   }
 
   @Test
+  void refusesAFormThatCannotBeReadWithAProblem() {
+    for (String body : List.of("queries=%zz", "%", "queries=%E4%B8", "{\"queries\": 1}", "")) {
+      given()
+          .contentType("application/x-www-form-urlencoded")
+          .body(body)
+          .post(RECONCILE)
+          .then()
+          .statusCode(
+              org.hamcrest.Matchers.allOf(
+                  org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                  org.hamcrest.Matchers.lessThan(500)))
+          .contentType("application/problem+json");
+    }
+  }
+
+  @Test
   void refusesABatchThatIsNotKeyedQueries() {
     for (String queries :
         List.of(

@@ -1,11 +1,11 @@
 package cn.yrd.recognition.rest;
 
 import cn.yrd.recognition.api.Reconciliation;
+import cn.yrd.recognition.service.reconciliation.FormFields;
 import cn.yrd.recognition.service.reconciliation.ReconciliationService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,15 +80,21 @@ public class ReconciliationResource {
       responseCode = "200",
       description = "The candidates per query key",
       content = @Content(schema = @Schema(implementation = ReconciliationResults.class)))
-  public Map<String, Reconciliation.Result> reconcileNames(
-      @FormParam("queries")
-          @Parameter(
-              description = QUERIES_DOC,
-              required = true,
-              schema = @Schema(type = SchemaType.STRING, maxLength = 100_000))
-          String queries) {
-    return reconciliation.reconcile(queries);
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+              schema = @Schema(implementation = ReconciliationForm.class)))
+  public Map<String, Reconciliation.Result> reconcileNames(String form) {
+    // Read here, not by the framework: a malformed form is the caller's error (422), not a 500.
+    return reconciliation.reconcile(FormFields.value(form, "queries"));
   }
+
+  /** The form OpenRefine posts. */
+  @Schema(name = "ReconciliationForm", description = "The form OpenRefine posts")
+  record ReconciliationForm(
+      @Schema(description = QUERIES_DOC, required = true, maxLength = 100_000) String queries) {}
 
   /** The answer to a batch: each query's key and its candidates. */
   @Schema(
