@@ -2,7 +2,6 @@ package cn.yrd.recognition.service.notification;
 
 import cn.yrd.contracts.EventTypes;
 import cn.yrd.contracts.Province;
-import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.recognition.NotificationReceipt;
 import cn.yrd.contracts.recognition.Severity;
 import cn.yrd.recognition.api.Views;
@@ -35,9 +34,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NotificationService {
-  private static final List<String> MAY_ACKNOWLEDGE =
-      List.of(Roles.REGISTRAR, Roles.SUPERVISOR, Roles.RECOGNITION_OFFICER);
-
   @Inject RecognitionConfig config;
   @Inject OutboxWriter outbox;
   @Inject ObjectMapper json;
@@ -100,8 +96,7 @@ public class NotificationService {
     if (n == null) {
       throw ProblemException.notFound("no notification " + id);
     }
-    boolean addressee = caller.province().map(p -> p.name().equals(n.province)).orElse(false);
-    if (!addressee || MAY_ACKNOWLEDGE.stream().noneMatch(caller::hasRole)) {
+    if (!caller.actsFor(Province.valueOf(n.province))) {
       throw ProblemException.forbidden(
           "only a registrar, supervisor or recognition officer of "
               + n.province

@@ -30,9 +30,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WebhookService {
-  private static final List<String> MAY_MANAGE =
-      List.of(Roles.REGISTRAR, Roles.SUPERVISOR, Roles.RECOGNITION_OFFICER);
-
   @Inject RecognitionConfig config;
   @Inject WebhookDispatcher dispatcher;
 
@@ -150,8 +147,7 @@ public class WebhookService {
   }
 
   private static void mayManage(Province province, CallerInfo caller) {
-    boolean own = caller.province().map(p -> p == province).orElse(false);
-    if (!own || MAY_MANAGE.stream().noneMatch(caller::hasRole)) {
+    if (!caller.actsFor(province)) {
       throw ProblemException.forbidden(
           "only a registrar, supervisor or recognition officer of "
               + province
