@@ -104,7 +104,8 @@ public class NotificationService {
     }
     if (n.acknowledgedAt == null) {
       n.acknowledgedBy = caller.name();
-      n.acknowledgedAt = BusinessTime.now();
+      // At the database's precision, so the first answer and every later read agree.
+      n.acknowledgedAt = BusinessTime.now().truncatedTo(ChronoUnit.MICROS);
       outbox.append(
           EventTypes.NOTIFICATION_ACKNOWLEDGED,
           n.uscc != null ? n.uscc : n.id.toString(),
