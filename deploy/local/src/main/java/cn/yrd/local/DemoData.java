@@ -372,16 +372,8 @@ public final class DemoData {
             "SH");
     revoke(home, LocalDate.now().minusDays(7));
     out.printf("  STATUS_DIVERGENCE       %s revoked in SH, still active in ZJ%n", home.uscc());
-    out.printf(
-        "      check before registering: the transfer-in %s; the divergence itself is raised by"
-            + " the revocation, which no check before registering sees%n",
-        transferCheck.clearance());
-    clearances =
-        new Clearances(
-            clearances.seeded() + 1,
-            clearances.raisedByRegistration(),
-            clearances.flagged(),
-            clearances.refused());
+    unseenByTheCheck(
+        "raised by the revocation; the transfer-in before it: " + transferCheck.clearance());
     // SANCTION_RATING: a 4A organization put on the abnormal-activity list.
     Org rated = org(Province.AH, byProvince.get(Province.AH), OrgCategory.SOCIAL_GROUP, null);
     register(rated, null);
@@ -465,13 +457,13 @@ public final class DemoData {
   private void awaitRecognized(Org org) {
     URI uri = URI.create(federation.url("recognition") + "/api/v1/organizations/" + org.uscc());
     String mark = "\"province\":\"" + org.province() + "\"";
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + federation.token(Roles.AUDITOR, null))
+            .GET()
+            .build();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .header("Authorization", "Bearer " + federation.token(Roles.AUDITOR, null))
-              .GET()
-              .build();
       try {
         HttpResponse<String> r =
             http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
