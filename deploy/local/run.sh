@@ -7,5 +7,6 @@
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+echo "Building the services (./mvnw install -DskipTests; a few minutes the first time, seconds after) …"
 ./mvnw -B -q install -DskipTests
 exec ./mvnw -B -q -pl deploy/local exec:java -Dexec.mainClass=cn.yrd.local.FederationMain -Dyrd.root="$PWD" -Dexec.args="$*"

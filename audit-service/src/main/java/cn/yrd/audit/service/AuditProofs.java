@@ -66,17 +66,16 @@ public class AuditProofs {
                 }));
   }
 
-  /** The latest signed checkpoint (one is signed now if there is none yet) and its keys. */
+  /**
+   * The latest signed checkpoint (one is signed now if there is none yet, of size 0 for an empty
+   * log) and its keys; 503 while no checkpoint has a quorum of cosignatures.
+   */
   public AuditViews.CheckpointView latestCheckpoint() {
     Checkpointer.Checkpoint c =
         checkpointer
             .latest()
             .or(checkpointer::issue)
-            .orElseThrow(
-                () ->
-                    checkpointer.lastRound().isPresent()
-                        ? notYetWitnessed(0)
-                        : ProblemException.notFound("the log is empty"));
+            .orElseThrow(() -> notYetWitnessed("no checkpoint is published yet"));
     byte[] raw = key.rawPublicKey();
     return new AuditViews.CheckpointView(
         c.treeSize(),
@@ -137,6 +136,10 @@ public class AuditProofs {
 
   /** 503: the event is in the log, but no checkpoint that includes it has a quorum yet. */
   private ProblemException notYetWitnessed(long leafIndex) {
+    return notYetWitnessed("no published checkpoint includes leaf " + leafIndex);
+  }
+
+  private ProblemException notYetWitnessed(String what) {
     String why =
         checkpointer
             .lastRound()
@@ -148,11 +151,7 @@ public class AuditProofs {
                         + " cosignatures needed; refused by "
                         + r.refusals())
             .orElse("no witnessing round has run yet");
-    return ProblemException.of(
-        503,
-        "not-witnessed",
-        "Not yet witnessed",
-        "no published checkpoint includes leaf " + leafIndex + ": " + why);
+    return ProblemException.of(503, "not-witnessed", "Not yet witnessed", what + ": " + why);
   }
 
   /**

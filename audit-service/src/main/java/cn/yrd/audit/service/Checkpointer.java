@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
 public class Checkpointer {
   private static final Logger LOG = Logger.getLogger(Checkpointer.class);
   private static final String COLUMNS = "tree_size, root_hash, cosigned_note, created_at";
+  // The size "before" the first checkpoint, so that even a tree of size 0 is newer than nothing.
+  private static final long NONE = -1;
 
   @Inject AgroalDataSource dataSource;
   @Inject SigningKey key;
@@ -60,15 +62,16 @@ public class Checkpointer {
 
   /**
    * Signs the current tree head unless it is already signed, has it cosigned, and returns the
-   * latest published checkpoint.
+   * latest published checkpoint. An empty log gets one too: size 0 with the empty root (RFC 6962),
+   * so that readers and witnesses start from a signed tree head rather than from nothing.
    */
   public synchronized Optional<Checkpoint> issue() {
     try (Connection connection = dataSource.getConnection()) {
       NodeStore nodes = new NodeStore(connection);
       long size = nodes.size();
-      long published = latest(connection, true).map(Checkpoint::treeSize).orElse(0L);
+      long published = latest(connection, true).map(Checkpoint::treeSize).orElse(NONE);
       if (size > published) {
-        long signed = latest(connection, false).map(Checkpoint::treeSize).orElse(0L);
+        long signed = latest(connection, false).map(Checkpoint::treeSize).orElse(NONE);
         byte[] root = nodes.prefetched(tree -> new MerkleTree(tree).root(size));
         String note =
             signed >= size ? unpublishedNote(connection, size) : sign(connection, size, root);
@@ -83,7 +86,7 @@ public class Checkpointer {
   /** The last witnessing round, if the newest signed checkpoint is not published yet. */
   public Optional<Witnessing.Round> lastRound() {
     Witnessing.Round round = lastRound;
-    long published = latest().map(Checkpoint::treeSize).orElse(0L);
+    long published = latest().map(Checkpoint::treeSize).orElse(NONE);
     return round != null && round.treeSize() > published ? Optional.of(round) : Optional.empty();
   }
 

@@ -2,123 +2,134 @@ package cn.yrd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yrd.e2e.manifests.Manifests;
+import cn.yrd.e2e.manifests.ServiceConfiguration;
+import cn.yrd.e2e.manifests.ServiceConfiguration.Service;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-/** The compose file and every Kubernetes manifest parse and hang together. */
+/**
+ * The compose file and every Kubernetes overlay run each service the way its configuration says:
+ * the image the build makes, only environment variables it reads (as the README documents them),
+ * all that a deployment must set, its port, its health checks, and files where something is
+ * mounted. The overlays are rendered by {@code kubectl kustomize} (-Pmanifests, run by .ci/run).
+ */
 class DeploymentManifestsTest {
-  private static final Path DEPLOY =
-      Path.of(System.getProperty("yrd.root", "../..")).resolve("deploy");
-  private static final List<String> SERVICES =
-      List.of("registry-sh", "registry-js", "registry-zj", "registry-ah", "recognition", "audit");
+  private static final Path ROOT = TestFederation.root();
+  private static final Path DEPLOY = ROOT.resolve("deploy");
+  private static final ServiceConfiguration CONFIGURATION = new ServiceConfiguration(ROOT);
 
   @Test
-  @SuppressWarnings("unchecked")
-  void theComposeFileRunsInfrastructureAndSixHealthCheckedServices() throws IOException {
-    Map<String, Object> compose =
-        new Yaml().load(Files.readString(DEPLOY.resolve("compose/docker-compose.yml")));
-    Map<String, Map<String, Object>> services =
-        (Map<String, Map<String, Object>>) compose.get("services");
-    assertThat(services).containsKeys("postgres", "kafka");
-    assertThat(services.keySet()).containsAll(SERVICES);
-    for (String name : services.keySet()) {
-      assertThat(services.get(name)).as(name).containsKeys("image", "healthcheck");
+  void theComposeFileRunsEachServiceAsItsConfigurationSays() throws IOException {
+    Map<String, Manifests.Compose> services =
+        Manifests.compose(Files.readString(DEPLOY.resolve("compose/docker-compose.yml")));
+    assertThat(services.keySet())
+        .contains("postgres", "kafka", "jaeger")
+        .contains("registry-sh", "registry-js", "registry-zj", "registry-ah")
+        .contains("recognition", "audit");
+    String databases = Files.readString(DEPLOY.resolve("compose/init-databases.sql"));
+    for (Manifests.Compose service : services.values()) {
+      assertThat(service.healthChecked()).as(service.name() + " has a health check").isTrue();
+      service
+          .workload()
+          .ifPresent(
+              workload -> {
+                assertThat(workload.problems(CONFIGURATION)).isEmpty();
+                String database = workload.environment().get("YRD_JDBC_URL").replaceAll(".*/", "");
+                assertThat(databases).contains("CREATE DATABASE " + database + ";");
+              });
     }
-    List<Object> provinces = new ArrayList<>();
-    for (String name : SERVICES.subList(0, 4)) {
-      Map<String, Object> env = (Map<String, Object>) services.get(name).get("environment");
-      provinces.add(env.get("PROVINCE"));
-      assertThat((String) env.get("YRD_JDBC_URL")).endsWith("registry_" + name.substring(9));
-      assertThat(env)
-          .containsKeys("KAFKA_BOOTSTRAP_SERVERS", "YRD_PERSON_KEY", "YRD_JWT_PUBLIC_KEY");
+    for (String province : List.of("sh", "js", "zj", "ah")) {
+      Map<String, String> env =
+          services.get("registry-" + province).workload().orElseThrow().environment();
+      assertThat(env.get("PROVINCE")).isEqualTo(province.toUpperCase(Locale.ROOT));
+      assertThat(env.get("YRD_JDBC_URL")).endsWith("/registry_" + province);
     }
-    for (String name : SERVICES) {
-      Map<String, Object> env = (Map<String, Object>) services.get(name).get("environment");
-      assertThat((String) env.get("YRD_TRACING_OTLP_ENDPOINT"))
-          .as(name + " exports its spans to the compose file's trace viewer")
-          .isEqualTo("http://jaeger:4317");
+  }
+
+  @Test
+  void theReadmeDocumentsEveryVariableAServiceReads() {
+    for (Service service : Service.values()) {
+      assertThat(CONFIGURATION.documented(service))
+          .as("the README's Service configuration for " + service)
+          .containsAll(CONFIGURATION.read(service));
     }
-    assertThat(services).containsKey("jaeger");
-    assertThat(provinces).containsExactly("SH", "JS", "ZJ", "AH");
-    assertThat(Files.readString(DEPLOY.resolve("compose/init-databases.sql")))
-        .contains("registry_sh", "recognition", "audit");
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void everyKustomizationNamesFilesThatExistAndEveryDeploymentIsProbedAndBounded()
-      throws IOException {
+  void everyKustomizationNamesFilesThatExist() throws IOException {
     List<Path> kustomizations;
     try (Stream<Path> files = Files.walk(DEPLOY.resolve("k8s"))) {
       kustomizations =
           files.filter(p -> p.getFileName().toString().equals("kustomization.yaml")).toList();
     }
     assertThat(kustomizations).hasSize(7);
-    int deployments = 0;
     for (Path kustomization : kustomizations) {
       Map<String, Object> k = new Yaml().load(Files.readString(kustomization));
       for (String resource : (List<String>) k.get("resources")) {
-        Path target = kustomization.getParent().resolve(resource).normalize();
-        assertThat(target).as(kustomization + " → " + resource).exists();
-        if (Files.isRegularFile(target)) {
-          for (Object doc : new Yaml().loadAll(Files.readString(target))) {
-            Map<String, Object> manifest = (Map<String, Object>) doc;
-            assertThat(manifest)
-                .as(target.toString())
-                .containsKeys("apiVersion", "kind", "metadata");
-            if ("Deployment".equals(manifest.get("kind"))) {
-              deployments++;
-              String text = new Yaml().dump(manifest);
-              assertThat(text).as(target + " probes").contains("/q/health/live", "/q/health/ready");
-              assertThat(text).as(target + " resources").contains("requests", "limits");
-            }
-          }
-        }
+        assertThat(kustomization.getParent().resolve(resource).normalize())
+            .as(kustomization + " → " + resource)
+            .exists();
       }
     }
-    assertThat(deployments).as("registry, recognition, audit").isEqualTo(3);
   }
 
+  @Tag("manifests")
+  @ParameterizedTest
+  @ValueSource(strings = {"sh", "js", "zj", "ah"})
+  void eachProvinceOverlayRunsItsOwnRegistryAsItsConfigurationSays(String province)
+      throws Exception {
+    Manifests.Rendered rendered = render("overlays/" + province);
+    assertThat(rendered.namespaces()).containsExactly("yrd-" + province);
+    assertThat(rendered.workloads()).hasSize(1);
+    checkAgainstConfiguration(rendered);
+    Map<String, String> env = rendered.workloads().get(0).environment();
+    assertThat(env.get("PROVINCE")).isEqualTo(province.toUpperCase(Locale.ROOT));
+    assertThat(env.get("YRD_JDBC_URL")).endsWith("/registry_" + province);
+  }
+
+  @Tag("manifests")
   @Test
-  void eachProvinceOverlayRendersItsOwnRegistryWhereKubectlIsInstalled() throws Exception {
-    for (String province : List.of("sh", "js", "zj", "ah")) {
-      String rendered = kustomize(DEPLOY.resolve("k8s/overlays/" + province));
-      if (rendered == null) {
-        return; // kubectl is not on this machine; the structural test above still ran.
-      }
-      List<Object> documents = new ArrayList<>();
-      new Yaml().loadAll(rendered).forEach(documents::add);
-      assertThat(documents).hasSize(3);
-      assertThat(rendered)
-          .contains(
-              "namespace: yrd-" + province,
-              "PROVINCE: " + province.toUpperCase(),
-              "registry_" + province);
+  void theCentralOverlayRunsRecognitionAndAuditAsTheirConfigurationSays() throws Exception {
+    Manifests.Rendered rendered = render("overlays/central");
+    assertThat(rendered.namespaces()).containsExactly("yrd-central");
+    assertThat(rendered.workloads())
+        .extracting(workload -> workload.service())
+        .containsExactlyInAnyOrder(Service.RECOGNITION, Service.AUDIT);
+    checkAgainstConfiguration(rendered);
+  }
+
+  private static void checkAgainstConfiguration(Manifests.Rendered rendered) throws IOException {
+    rendered.workloads().forEach(w -> assertThat(w.problems(CONFIGURATION)).isEmpty());
+    assertThat(rendered.problems()).isEmpty();
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    for (String secret : rendered.secrets()) {
+      assertThat(readme).as("the README names the Secret " + secret).contains("`" + secret + "`");
     }
   }
 
-  private static String kustomize(Path overlay) throws Exception {
-    Process process;
-    try {
-      process =
-          new ProcessBuilder("kubectl", "kustomize", overlay.toString())
-              .redirectErrorStream(true)
-              .start();
-    } catch (IOException notInstalled) {
-      return null;
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    return output;
+  private static Manifests.Rendered render(String overlay) throws Exception {
+    Process kubectl =
+        new ProcessBuilder(
+                "kubectl", "kustomize", DEPLOY.resolve("k8s").resolve(overlay).toString())
+            .redirectErrorStream(true)
+            .start();
+    String output =
+        new String(
+            kubectl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(kubectl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(kubectl.exitValue()).as(output).isZero();
+    return Manifests.kubernetes(overlay, output);
   }
 }

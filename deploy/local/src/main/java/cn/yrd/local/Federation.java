@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The whole federation on one machine: the infrastructure in this JVM, and the four registries,
@@ -39,6 +40,7 @@ public final class Federation implements AutoCloseable {
    *     services' own setting ({@code YRD_TRACING_OTLP_ENDPOINT}, else no tracing)
    * @param refusingHighConflicts a province whose registry refuses registrations that the check
    *     before registering finds would raise a HIGH conflict; null: every registry only warns
+   * @param progress told a line for each service as it becomes ready
    */
   public record Options(
       Path root,
@@ -47,27 +49,48 @@ public final class Federation implements AutoCloseable {
       boolean fixedPorts,
       boolean movableClock,
       String tracingEndpoint,
-      Province refusingHighConflicts) {
+      Province refusingHighConflicts,
+      Consumer<String> progress) {
 
     public Options(Path root, Path stateDir, InfraSettings infra, boolean fixedPorts) {
-      this(root, stateDir, infra, fixedPorts, false, null, null);
+      this(root, stateDir, infra, fixedPorts, false);
     }
 
     public Options(
         Path root, Path stateDir, InfraSettings infra, boolean fixedPorts, boolean movableClock) {
-      this(root, stateDir, infra, fixedPorts, movableClock, null, null);
+      this(root, stateDir, infra, fixedPorts, movableClock, null, null, line -> {});
     }
 
     /** The same federation, its spans exported to an OTLP/HTTP endpoint. */
     public Options tracingTo(String endpoint) {
       return new Options(
-          root, stateDir, infra, fixedPorts, movableClock, endpoint, refusingHighConflicts);
+          root,
+          stateDir,
+          infra,
+          fixedPorts,
+          movableClock,
+          endpoint,
+          refusingHighConflicts,
+          progress);
     }
 
     /** The same federation, one province's registry refusing what would raise a HIGH conflict. */
     public Options refusingHighConflictsIn(Province province) {
       return new Options(
-          root, stateDir, infra, fixedPorts, movableClock, tracingEndpoint, province);
+          root, stateDir, infra, fixedPorts, movableClock, tracingEndpoint, province, progress);
+    }
+
+    /** The same federation, saying which service is ready as it starts them. */
+    public Options reportingTo(Consumer<String> lines) {
+      return new Options(
+          root,
+          stateDir,
+          infra,
+          fixedPorts,
+          movableClock,
+          tracingEndpoint,
+          refusingHighConflicts,
+          lines);
     }
   }
 
@@ -115,8 +138,7 @@ public final class Federation implements AutoCloseable {
       ServiceProcess console =
           ServiceProcess.start(
               "console", jar(options, "console"), consolePort, Map.of(), logs, tmp);
-      started.put("console", console);
-      console.awaitReady(READY_TIMEOUT);
+      ready(options, started, "console", console);
       common.put(
           "YRD_CONSOLE_ORIGINS",
           "http://127.0.0.1:" + consolePort + ",http://localhost:" + consolePort);
@@ -165,6 +187,7 @@ public final class Federation implements AutoCloseable {
             "YRD_CLEARANCE_MODE",
             province == options.refusingHighConflicts() ? "REFUSE_HIGH" : "WARN");
         ready(
+            options,
             started,
             registryName(province),
             ServiceProcess.start(
@@ -180,6 +203,7 @@ public final class Federation implements AutoCloseable {
       recognition.put("YRD_JDBC_URL", postgres.jdbcUrl(ServiceDatabases.RECOGNITION));
       recognition.put("YRD_PUBLIC_URL", "http://localhost:" + recognitionPort);
       ready(
+          options,
           started,
           "recognition",
           ServiceProcess.start(
@@ -196,6 +220,7 @@ public final class Federation implements AutoCloseable {
       int auditPort = port(options, 8300);
       audit.put("YRD_PUBLIC_URL", "http://localhost:" + auditPort);
       ready(
+          options,
           started,
           "audit",
           ServiceProcess.start(
@@ -287,12 +312,50 @@ public final class Federation implements AutoCloseable {
     return infrastructure;
   }
 
-  /** Stops every service (gracefully, then forcibly), then the infrastructure. */
+  /**
+   * Stops the federation without waiting for class-data archives: every service is asked to stop at
+   * once; as soon as each has shut its application down (or after {@code limit}, when the rest are
+   * killed), the infrastructure stops. A JVM still writing its archive finishes it and exits by
+   * itself. Returns the services still writing.
+   */
+  public List<String> stopWithin(Duration limit) {
+    services.values().forEach(ServiceProcess::requestStop);
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline
+        && !services.values().stream().allMatch(ServiceProcess::applicationStopped)) {
+      pause();
+    }
+    List<String> archiving = new ArrayList<>();
+    services
+        .values()
+        .forEach(
+            service -> {
+              if (!service.applicationStopped()) {
+                service.kill();
+              } else if (service.handle().isAlive()) {
+                archiving.add(service.name());
+              }
+            });
+    infrastructure.close();
+    return archiving;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Stops every service (asked all at once, each killed if it has not stopped in time), then the
+   * infrastructure.
+   */
   @Override
   public void close() {
-    List<ServiceProcess> reversed = new ArrayList<>(services.values());
-    java.util.Collections.reverse(reversed);
-    reversed.forEach(ServiceProcess::close);
+    services.values().forEach(ServiceProcess::requestStop);
+    services.values().forEach(ServiceProcess::close);
     infrastructure.close();
   }
 
@@ -301,9 +364,19 @@ public final class Federation implements AutoCloseable {
    * at once take longer in total than one after the other, and each starts in seconds.
    */
   private static void ready(
-      Map<String, ServiceProcess> started, String name, ServiceProcess process) {
+      Options options, Map<String, ServiceProcess> started, String name, ServiceProcess process) {
     started.put(name, process);
+    long start = System.nanoTime();
     process.awaitReady(READY_TIMEOUT);
+    options
+        .progress()
+        .accept(
+            String.format(
+                Locale.ROOT,
+                "  %-12s ready in %4.1f s  %s",
+                name,
+                (System.nanoTime() - start) / 1e9,
+                process.url()));
   }
 
   /** The module's uber-jar: the parent POM names it after the artifactId, which is the module's. */

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private final Launch launch;
   private final Duration stopTimeout;
+  private long logLengthAtStop = -1;
 
   /** What it takes to start the same service again. */
   private record Launch(Path jar, Map<String, String> env, Path logs, Path tmp) {}
@@ -76,8 +80,9 @@ final class ServiceProcess implements AutoCloseable {
                   "-XX:+UseSerialGC",
                   "-XX:MetaspaceSize=64m",
                   "-Djava.io.tmpdir=" + tmp));
-      String sharing = ClassDataSharing.option(jar, name);
-      command.add(sharing);
+      // Asked before the options: with an archive to write, a stop takes longer.
+      boolean archiving = ClassDataSharing.writesArchive(jar, name);
+      command.addAll(ClassDataSharing.options(jar, name));
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
@@ -95,7 +100,7 @@ final class ServiceProcess implements AutoCloseable {
           builder.start(),
           log,
           new Launch(jar, Map.copyOf(env), logs, tmp),
-          ClassDataSharing.writesArchive(sharing) ? ARCHIVING_STOP_TIMEOUT : STOP_TIMEOUT);
+          archiving ? ARCHIVING_STOP_TIMEOUT : STOP_TIMEOUT);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -149,6 +154,41 @@ final class ServiceProcess implements AutoCloseable {
     return start(name, launch.jar(), port, launch.env(), launch.logs(), launch.tmp(), true);
   }
 
+  /**
+   * SIGTERM, without waiting: the service shuts down by itself (see {@link #applicationStopped}).
+   */
+  void requestStop() {
+    try {
+      logLengthAtStop = Files.size(log);
+    } catch (IOException e) {
+      logLengthAtStop = 0;
+    }
+    process.destroy();
+  }
+
+  /**
+   * Whether the service has exited, or its application has shut down since {@link #requestStop}
+   * (Quarkus logs "… stopped in …") and only its JVM's class-data archive is still being written.
+   */
+  boolean applicationStopped() {
+    if (!process.isAlive()) {
+      return true;
+    }
+    if (logLengthAtStop < 0) {
+      return false;
+    }
+    try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+      channel.position(logLengthAtStop);
+      ByteBuffer tail =
+          ByteBuffer.allocate((int) Math.min(channel.size() - logLengthAtStop, 1 << 20));
+      channel.read(tail);
+      return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8)
+          .contains(" stopped in ");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** kill -9: the service gets no chance to finish anything. */
   void kill() {
     process.destroyForcibly();
@@ -160,12 +200,14 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Asks the service to stop (SIGTERM), then kills it if it has not stopped in 15 s, or in 60 s
-   * when it writes its class-data-sharing archive as it exits.
+   * Asks the service to stop (SIGTERM) unless {@link #requestStop} did, then kills it if it has not
+   * stopped in 15 s, or in 60 s when it writes its class-data-sharing archive as it exits.
    */
   @Override
   public void close() {
-    process.destroy();
+    if (logLengthAtStop < 0) {
+      process.destroy();
+    }
     try {
       if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

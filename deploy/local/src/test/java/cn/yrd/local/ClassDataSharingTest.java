@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClassDataSharingTest {
   private static final byte[] WRITTEN_ARCHIVE_START = {
@@ -20,14 +21,15 @@ class ClassDataSharingTest {
 
   @TempDir Path dir;
 
+  private static final int JDK_17 = 17;
+
   @Test
   void writesAnArchiveWhenThereIsNone() throws Exception {
     Path jar = jar();
 
-    String option = ClassDataSharing.option(jar, "audit");
-
-    assertThat(option).isEqualTo("-XX:ArchiveClassesAtExit=" + dir.resolve("audit.jsa"));
-    assertThat(ClassDataSharing.writesArchive(option)).isTrue();
+    assertThat(ClassDataSharing.writesArchive(jar, "audit")).isTrue();
+    assertThat(ClassDataSharing.options(jar, "audit", JDK_17))
+        .containsExactly("-XX:ArchiveClassesAtExit=" + dir.resolve("audit.jsa"));
   }
 
   @Test
@@ -35,10 +37,9 @@ class ClassDataSharingTest {
     Path jar = jar();
     Path archive = archive(WRITTEN_ARCHIVE_START, jar, 60);
 
-    String option = ClassDataSharing.option(jar, "audit");
-
-    assertThat(option).isEqualTo("-XX:SharedArchiveFile=" + archive);
-    assertThat(ClassDataSharing.writesArchive(option)).isFalse();
+    assertThat(ClassDataSharing.writesArchive(jar, "audit")).isFalse();
+    assertThat(ClassDataSharing.options(jar, "audit", JDK_17))
+        .containsExactly("-XX:SharedArchiveFile=" + archive);
   }
 
   @Test
@@ -46,9 +47,21 @@ class ClassDataSharingTest {
     Path jar = jar();
     Path archive = archive(WRITTEN_ARCHIVE_START, jar, -60);
 
-    assertThat(ClassDataSharing.option(jar, "audit"))
-        .isEqualTo("-XX:ArchiveClassesAtExit=" + archive);
+    assertThat(ClassDataSharing.writesArchive(jar, "audit")).isTrue();
+    assertThat(ClassDataSharing.options(jar, "audit", JDK_17))
+        .containsExactly("-XX:ArchiveClassesAtExit=" + archive);
     assertThat(archive).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {19, 21, 25})
+  void leavesTheArchiveToTheJvmFromJdk19(int feature) throws Exception {
+    Path jar = jar();
+    Path archive = archive(WRITTEN_ARCHIVE_START, jar, -60);
+
+    assertThat(ClassDataSharing.options(jar, "audit", feature))
+        .containsExactly("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    assertThat(archive).exists();
   }
 
   /** What a killed dump leaves behind: zeros where the header goes, or a file barely begun. */
@@ -62,8 +75,8 @@ class ClassDataSharingTest {
     Path jar = jar();
     Path archive = archive(content, jar, 60);
 
-    assertThat(ClassDataSharing.option(jar, "audit"))
-        .isEqualTo("-XX:ArchiveClassesAtExit=" + archive);
+    assertThat(ClassDataSharing.options(jar, "audit", JDK_17))
+        .containsExactly("-XX:ArchiveClassesAtExit=" + archive);
     assertThat(archive).doesNotExist();
   }
 
