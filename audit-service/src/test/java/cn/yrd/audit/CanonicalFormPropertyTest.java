@@ -32,14 +32,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Anyone can recompute every leaf: 10,000 events with random times (any offset, 0 to 9 fraction
+ * Anyone can recompute every leaf: 3,000 events with random times (any offset, 0 to 9 fraction
  * digits, trailing zeros included) are stored, and each served event is hashed again by {@link
  * ReadmeCanonicalizer}, written from the README alone; each inclusion proof is checked by
  * sigstore-java's verifier.
  */
 @QuarkusTest
 class CanonicalFormPropertyTest {
-  private static final int EVENTS = 10_000;
+  private static final int EVENTS = 3_000;
   private static final Base64.Decoder B64 = Base64.getDecoder();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter SECONDS =
