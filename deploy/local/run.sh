@@ -7,6 +7,20 @@
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-echo "Building the services (./mvnw install -DskipTests; a few minutes the first time, seconds after) …"
-./mvnw -B -q install -DskipTests
+# Build only when a source is newer than the oldest service jar: a rebuilt jar, even an identical
+# one, makes every class-data archive stale (the JVM checks the jar's time and size).
+jars="registry-service/target/registry-service-runner.jar recognition-service/target/recognition-service-runner.jar
+      audit-service/target/audit-service-runner.jar console/target/console-runner.jar"
+oldest=""
+for jar in $jars; do
+  if [ ! -f "$jar" ]; then oldest=""; break; fi
+  if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
+done
+if [ -n "$oldest" ] && [ -z "$(find pom.xml ./*/pom.xml ./*/src deploy/local/pom.xml deploy/local/src -newer "$oldest" -type f \
+    -not -path '*/target/*' -print -quit)" ]; then
+  echo "The services are built and up to date (./mvnw install -DskipTests to build anyway)."
+else
+  echo "Building the services (./mvnw install -DskipTests; a few minutes the first time) …"
+  ./mvnw -B -q install -DskipTests
+fi
 exec ./mvnw -B -q -pl deploy/local exec:java -Dexec.mainClass=cn.yrd.local.FederationMain -Dyrd.root="$PWD" -Dexec.args="$*"

@@ -35,7 +35,7 @@ final class ClassDataSharing {
   }
 
   static List<String> options(Path jar, String serviceName, int javaFeatureVersion) {
-    Path archive = jar.resolveSibling(serviceName + ".jsa");
+    Path archive = archive(jar, serviceName);
     if (javaFeatureVersion >= AUTO_CREATE_SINCE) {
       return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
     }
@@ -50,6 +50,11 @@ final class ClassDataSharing {
     }
   }
 
+  /** The service's archive: beside its jar, one per service name. */
+  static Path archive(Path jar, String serviceName) {
+    return jar.resolveSibling(serviceName + ".jsa");
+  }
+
   /** A line for the launcher: how this JVM keeps the archives. */
   static String describe() {
     return Runtime.version().feature() >= AUTO_CREATE_SINCE
@@ -62,7 +67,7 @@ final class ClassDataSharing {
   /** Whether a JVM of this service will write its archive when it exits (it has none usable). */
   static boolean writesArchive(Path jar, String serviceName) {
     try {
-      return !usable(jar, jar.resolveSibling(serviceName + ".jsa"));
+      return !usable(jar, archive(jar, serviceName));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -315,29 +315,45 @@ public final class Federation implements AutoCloseable {
   /**
    * Stops the federation without waiting for class-data archives: every service is asked to stop at
    * once; as soon as each has shut its application down (or after {@code limit}, when the rest are
-   * killed), the infrastructure stops. A JVM still writing its archive finishes it and exits by
-   * itself. Returns the services still writing.
+   * killed), the infrastructure stops. A JVM still writing its archive finishes it by itself, at
+   * the lowest CPU priority so that the infrastructure's own stop is not starved. Returns the
+   * services still writing.
    */
-  public List<String> stopWithin(Duration limit) {
+  public List<String> stopWithin(Duration limit, Consumer<String> progress) {
+    long start = System.nanoTime();
     services.values().forEach(ServiceProcess::requestStop);
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline
-        && !services.values().stream().allMatch(ServiceProcess::applicationStopped)) {
+    long deadline = start + limit.toNanos();
+    List<String> archiving = new ArrayList<>();
+    while (true) {
+      for (ServiceProcess service : services.values()) {
+        if (service.handle().isAlive()
+            && !archiving.contains(service.name())
+            && service.applicationStopped()) {
+          archiving.add(service.name());
+          service.yieldCpu();
+        }
+      }
+      if (System.nanoTime() >= deadline
+          || services.values().stream().allMatch(ServiceProcess::applicationStopped)) {
+        break;
+      }
       pause();
     }
-    List<String> archiving = new ArrayList<>();
-    services
-        .values()
-        .forEach(
-            service -> {
-              if (!service.applicationStopped()) {
-                service.kill();
-              } else if (service.handle().isAlive()) {
-                archiving.add(service.name());
-              }
-            });
+    List<ServiceProcess> stuck =
+        services.values().stream().filter(s -> !s.applicationStopped()).toList();
+    stuck.forEach(ServiceProcess::killWithoutWaiting);
+    stuck.forEach(ServiceProcess::awaitExit);
+    archiving.removeIf(name -> !services.get(name).handle().isAlive());
+    progress.accept(String.format(Locale.ROOT, "  services stopped in %.1f s", seconds(start)));
+    long infra = System.nanoTime();
     infrastructure.close();
+    progress.accept(
+        String.format(Locale.ROOT, "  Kafka and PostgreSQL stopped in %.1f s", seconds(infra)));
     return archiving;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 
   private static void pause() {

@@ -67,7 +67,7 @@ public final class FederationMain {
   private static void stop(Federation federation) {
     long start = System.nanoTime();
     System.out.println("\nStopping the services (all at once), then Kafka and PostgreSQL …");
-    List<String> archiving = federation.stopWithin(STOP_LIMIT);
+    List<String> archiving = federation.stopWithin(STOP_LIMIT, System.out::println);
     System.out.printf(
         Locale.ROOT, "The federation stopped in %.1f s.%n", (System.nanoTime() - start) / 1e9);
     if (!archiving.isEmpty()) {

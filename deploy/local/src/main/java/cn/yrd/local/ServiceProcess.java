@@ -11,7 +11,9 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Launch launch;
   private final Duration stopTimeout;
   private long logLengthAtStop = -1;
+  private FileTime stopRequestedAt;
 
   /** What it takes to start the same service again. */
   private record Launch(Path jar, Map<String, String> env, Path logs, Path tmp) {}
@@ -158,6 +161,8 @@ final class ServiceProcess implements AutoCloseable {
    * SIGTERM, without waiting: the service shuts down by itself (see {@link #applicationStopped}).
    */
   void requestStop() {
+    stopRequestedAt = FileTime.from(Instant.now());
+    runNormally();
     try {
       logLengthAtStop = Files.size(log);
     } catch (IOException e) {
@@ -167,8 +172,9 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Whether the service has exited, or its application has shut down since {@link #requestStop}
-   * (Quarkus logs "… stopped in …") and only its JVM's class-data archive is still being written.
+   * Whether the service has exited, or its application has shut down since {@link #requestStop} and
+   * only its JVM's class-data archive is still being written: Quarkus logged "… stopped in …", or
+   * the archive has been written to since (the log can be closed before that line).
    */
   boolean applicationStopped() {
     if (!process.isAlive()) {
@@ -177,6 +183,20 @@ final class ServiceProcess implements AutoCloseable {
     if (logLengthAtStop < 0) {
       return false;
     }
+    return writingArchive() || loggedStop();
+  }
+
+  private boolean writingArchive() {
+    try {
+      Path archive = ClassDataSharing.archive(launch.jar(), name);
+      return Files.exists(archive)
+          && Files.getLastModifiedTime(archive).compareTo(stopRequestedAt) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean loggedStop() {
     try (SeekableByteChannel channel = Files.newByteChannel(log)) {
       channel.position(logLengthAtStop);
       ByteBuffer tail =
@@ -189,14 +209,55 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** kill -9: the service gets no chance to finish anything. */
-  void kill() {
+  /**
+   * Moves the JVM's threads to the idle scheduling class and the lowest priority, for what it still
+   * does after its application stopped: writing its class-data archive. Where util-linux's chrt and
+   * renice are missing, nothing changes.
+   */
+  void yieldCpu() {
+    run("chrt", "-a", "-i", "-p", "0", Long.toString(process.pid()));
+    run("renice", "-n", "19", "-p", Long.toString(process.pid()));
+  }
+
+  /**
+   * Moves every thread, the consumers that run in SCHED_IDLE too (ADR 0012), to the normal class: a
+   * stopping service must not wait for a core behind other services' archive writing.
+   */
+  private void runNormally() {
+    run("chrt", "-a", "-o", "-p", "0", Long.toString(process.pid()));
+  }
+
+  private static void run(String... command) {
+    try {
+      new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(2, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // Not on this machine: scheduling stays as it is.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** kill -9, not waiting for the process to be gone ({@link #awaitExit}). */
+  void killWithoutWaiting() {
     process.destroyForcibly();
+  }
+
+  void awaitExit() {
     try {
       process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** kill -9: the service gets no chance to finish anything. */
+  void kill() {
+    killWithoutWaiting();
+    awaitExit();
   }
 
   /**
