@@ -22,8 +22,13 @@ public final class BusinessTime {
     return LocalDate.now(ZONE).plusDays(offsetDays);
   }
 
+  /**
+   * Now, at the database's precision (microseconds): PostgreSQL rounds finer times, so a time kept
+   * with nanoseconds would differ from the same time read back (an API answer, a change feed entry
+   * or a webhook body against the stored row).
+   */
   public static OffsetDateTime now() {
-    return OffsetDateTime.now(ZONE).plusDays(offsetDays);
+    return OffsetDateTime.now(ZONE).plusDays(offsetDays).truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Makes {@link #today()} answer {@code day}, or the wall clock's date for null. */

@@ -104,8 +104,7 @@ public class NotificationService {
     }
     if (n.acknowledgedAt == null) {
       n.acknowledgedBy = caller.name();
-      // At the database's precision, so the first answer and every later read agree.
-      n.acknowledgedAt = BusinessTime.now().truncatedTo(ChronoUnit.MICROS);
+      n.acknowledgedAt = BusinessTime.now();
       outbox.append(
           EventTypes.NOTIFICATION_ACKNOWLEDGED,
           n.uscc != null ? n.uscc : n.id.toString(),

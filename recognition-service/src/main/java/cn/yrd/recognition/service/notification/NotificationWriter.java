@@ -11,7 +11,6 @@ import cn.yrd.recognition.service.webhook.WebhookQueue;
 import cn.yrd.support.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -89,8 +88,7 @@ public class NotificationWriter {
     n.ruleId = ruleId;
     n.severity = severity.name();
     n.payload = payload;
-    // At the database's precision: a webhook's body carries it as read back later.
-    n.createdAt = BusinessTime.now().truncatedTo(ChronoUnit.MICROS);
+    n.createdAt = BusinessTime.now();
     n.persist();
     webhooks.enqueue(n);
   }
