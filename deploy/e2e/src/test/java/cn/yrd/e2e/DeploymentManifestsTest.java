@@ -6,11 +6,13 @@ import cn.yrd.e2e.manifests.Manifests;
 import cn.yrd.e2e.manifests.ServiceConfiguration;
 import cn.yrd.e2e.manifests.ServiceConfiguration.Service;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -125,10 +127,8 @@ class DeploymentManifestsTest {
                 "kubectl", "kustomize", DEPLOY.resolve("k8s").resolve(overlay).toString())
             .redirectErrorStream(true)
             .start();
-    String output =
-        new String(
-            kubectl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(kubectl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(kubectl.exitValue()).as(output).isZero();
     return Manifests.kubernetes(overlay, output);
   }

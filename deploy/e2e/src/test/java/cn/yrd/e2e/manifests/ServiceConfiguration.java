@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -125,7 +126,7 @@ public final class ServiceConfiguration {
     String owner = "common";
     for (String line : readme.substring(start, end).split("\n")) {
       if (line.matches("The \\w+( service)? also reads:")) {
-        owner = line.split(" ")[1].toUpperCase(java.util.Locale.ROOT);
+        owner = line.split(" ")[1].toUpperCase(Locale.ROOT);
       } else if (line.startsWith("| `")) {
         String environment = line.split("\\|")[2];
         Matcher name = ENV_NAME.matcher(environment);
