@@ -396,12 +396,22 @@ public final class Federation implements AutoCloseable {
   }
 
   /** The module's uber-jar: the parent POM names it after the artifactId, which is the module's. */
+  /** The module's runnable jar: the uber-jar, or the fast-jar of -Pimages if built since. */
   private static Path jar(Options options, String module) {
-    return options
-        .root()
-        .resolve(module)
-        .resolve("target/" + module + "-runner.jar")
-        .toAbsolutePath();
+    Path target = options.root().resolve(module).resolve("target").toAbsolutePath();
+    Path uberJar = target.resolve(module + "-runner.jar");
+    Path fastJar = target.resolve("quarkus-app/quarkus-run.jar");
+    try {
+      boolean fastJarNewer =
+          Files.exists(fastJar)
+              && (!Files.exists(uberJar)
+                  || Files.getLastModifiedTime(fastJar)
+                          .compareTo(Files.getLastModifiedTime(uberJar))
+                      > 0);
+      return fastJarNewer ? fastJar : uberJar;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int port(Options options, int fixed) {
