@@ -20,4 +20,5 @@ rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/
 tar -C "$root" -c . | podman import --quiet - localhost/yrd-test-base:17 > /dev/null
 podman save --quiet --format docker-archive -o "$out.tmp" localhost/yrd-test-base:17
 mv "$out.tmp" "$out"
+rm -f "$out.log"
 echo "test base image: $out ($(du -h "$out" | cut -f1))"
