@@ -82,13 +82,23 @@ public final class ImageContainer implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Stops the service as a runtime does: SIGTERM to the process inside, SIGKILL if it is still
+   * running after 30 s. The signal goes to the service itself, since {@code unshare} ignores it and
+   * the service, once it has taken the image's user, no longer dies with its parent.
+   */
   @Override
   public void close() {
-    process.destroy();
+    List<ProcessHandle> inside = process.descendants().toList();
+    inside.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      while (inside.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
       }
+      inside.forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
