@@ -9,6 +9,7 @@ import cn.yrd.local.DevTokens;
 import cn.yrd.local.Federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -262,6 +263,12 @@ class SecurityAndBadInputTest {
               response,
               op.contentType().contains("ndjson"),
               failures);
+          // HTTP/2 forbids connection-specific headers (RFC 9113, 8.2.2); newer clients refuse
+          // them.
+          if (response.version() == HttpClient.Version.HTTP_2
+              && response.headers().firstValue("connection").isPresent()) {
+            failures.add(service.getKey() + " " + op + " (12 MB): Connection header over HTTP/2");
+          }
         }
         if (!op.writes()) {
           for (String query : BAD_PAGINATION) {

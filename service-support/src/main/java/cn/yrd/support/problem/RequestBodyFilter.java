@@ -4,6 +4,7 @@ import cn.yrd.contracts.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,18 +83,20 @@ public class RequestBodyFilter {
   }
 
   private static void refuseTooLarge(RoutingContext context, long max) {
-    context
-        .response()
-        .setStatusCode(413)
-        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-        .putHeader("Connection", "close")
-        .end(
-            "{\"type\":\""
-                + ProblemTypes.uri("too-large")
-                + "\",\"title\":\"Request too"
-                + " large\",\"status\":413,\"detail\":\"the body is larger than "
-                + max
-                + " bytes\"}");
+    HttpServerResponse response =
+        context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
+    // HTTP/1.1: the rest of the body is not read, so the connection closes. HTTP/2 forbids the
+    // header (RFC 9113, 8.2.2; JDK 25's client refuses such a response): the stream ends alone.
+    if (context.request().version() != HttpVersion.HTTP_2) {
+      response.putHeader("Connection", "close");
+    }
+    response.end(
+        "{\"type\":\""
+            + ProblemTypes.uri("too-large")
+            + "\",\"title\":\"Request too"
+            + " large\",\"status\":413,\"detail\":\"the body is larger than "
+            + max
+            + " bytes\"}");
   }
 
   /** The Content-Length header's value, or -1 when it is absent or not a number. */
