@@ -46,11 +46,12 @@ class HttpClosedLoopTest {
         exchange -> {
           bodiesSeen.add(
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          // Counted before answering: once the loop has its answer, the count includes it.
+          answered.incrementAndGet();
           exchange.sendResponseHeaders(status, chunked ? 0 : CREATED.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(CREATED);
           }
-          answered.incrementAndGet();
         });
     server.start();
     return URI.create(
