@@ -36,8 +36,7 @@ public final class ImageContainer implements AutoCloseable {
       Map<Path, String> files,
       Path log) {
     try {
-      // As a runtime does: the container's own name resolves (here the host's, for host
-      // networking).
+      // As a runtime does: the container's name resolves (the host's, on the host's network).
       Files.writeString(
           rootfs.resolve("etc/hosts"),
           "127.0.0.1 localhost\n::1 localhost\n127.0.1.1 "
@@ -51,8 +50,7 @@ public final class ImageContainer implements AutoCloseable {
       }
       String user = image.user().isEmpty() ? "0" : image.user();
       String root = rootfs.toAbsolutePath().toString();
-      // A private mount namespace for /proc and /dev; the JVM becomes the namespace's first
-      // process.
+      // Own mount namespace for /proc and /dev; the JVM becomes the namespace's first process.
       String setup =
           "mount -t proc proc \"$1/proc\" && mount --rbind /dev \"$1/dev\" && exec chroot"
               + " --userspec=\"$2\" \"$1\" /bin/sh -c 'cd \"$0\" && exec \"$@\"' \"$3\" \"${@:4}\"";
