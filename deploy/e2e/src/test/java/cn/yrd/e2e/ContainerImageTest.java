@@ -37,9 +37,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The services' container images, as {@code ./mvnw package -Pimages} builds them into the local
- * image store of {@code yrd.image.tool} (podman here; docker elsewhere): what each holds, and the
- * three of them running from their own filesystems against PostgreSQL and Kafka with only the
- * documented settings, as a deployment runs them.
+ * image store of podman ({@code yrd.image.tool}, read with its docker-archive save): what each
+ * holds, and the three of them running from their own filesystems against PostgreSQL and Kafka with
+ * only the documented settings, as a deployment runs them.
  */
 @Tag("images")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
