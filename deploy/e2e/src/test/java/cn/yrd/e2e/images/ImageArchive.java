@@ -98,10 +98,6 @@ public final class ImageArchive {
     return env;
   }
 
-  public int layerCount() {
-    return layers.size();
-  }
-
   /** The paths each layer holds, top layer last, without a leading {@code ./} or {@code /}. */
   public List<Set<String>> layerContents() {
     List<Set<String>> contents = new ArrayList<>();
