@@ -1,7 +1,6 @@
 package cn.yrd.local;
 
 import cn.yrd.contracts.Province;
-import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.tlog.Ed25519KeyFile;
 import cn.yrd.contracts.tlog.VerifierKey;
 import java.io.IOException;
@@ -95,13 +94,13 @@ public final class Federation implements AutoCloseable {
   }
 
   private final Infrastructure infrastructure;
-  private final DevTokens tokens;
+  private final DevIssuers issuers;
   private final Map<String, ServiceProcess> services;
 
   private Federation(
-      Infrastructure infrastructure, DevTokens tokens, Map<String, ServiceProcess> services) {
+      Infrastructure infrastructure, DevIssuers issuers, Map<String, ServiceProcess> services) {
     this.infrastructure = infrastructure;
-    this.tokens = tokens;
+    this.issuers = issuers;
     this.services = services;
   }
 
@@ -112,9 +111,9 @@ public final class Federation implements AutoCloseable {
   /** Starts the services on infrastructure the caller started; closing the federation closes it. */
   public static Federation start(Options options, Infrastructure infrastructure) {
     Map<String, ServiceProcess> started = new LinkedHashMap<>();
+    Path keys = options.stateDir().resolve("keys");
+    DevIssuers issuers = DevIssuers.start(keys, options.fixedPorts() ? 8180 : 0);
     try {
-      Path keys = options.stateDir().resolve("keys");
-      DevKeys jwtKeys = DevKeys.in(keys);
       String personKey = personKey(keys);
       PostgresServer postgres = infrastructure.postgres();
       ServiceDatabases.all().forEach(postgres::ensureDatabase);
@@ -124,7 +123,7 @@ public final class Federation implements AutoCloseable {
       common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
       common.put("YRD_JDBC_USER", postgres.user());
       common.put("YRD_JDBC_PASSWORD", postgres.password());
-      common.put("YRD_JWT_PUBLIC_KEY", jwtKeys.publicKeyFile().toAbsolutePath().toString());
+      common.put("YRD_OIDC_URL", issuers.url());
       common.put("YRD_PERSON_KEY", personKey);
       // Every service on one machine: consumers yield the cores to requests (ADR 0012).
       common.put("YRD_CONSUMER_BACKGROUND", "true");
@@ -225,10 +224,10 @@ public final class Federation implements AutoCloseable {
           "audit",
           ServiceProcess.start(
               "audit", jar(options, "audit-service"), auditPort, audit, logs, tmp));
-      return new Federation(
-          infrastructure, new DevTokens(jwtKeys.privateKey(), Roles.DEFAULT_ISSUER), started);
+      return new Federation(infrastructure, issuers, started);
     } catch (RuntimeException e) {
       started.values().forEach(ServiceProcess::close);
+      issuers.close();
       infrastructure.close();
       throw e;
     }
@@ -267,18 +266,17 @@ public final class Federation implements AutoCloseable {
     return url("console");
   }
 
-  /** A development token for a role in a province (null for region-wide roles), valid 12 hours. */
+  /**
+   * A development token for a role from the province's issuer (null: the federation's, for
+   * region-wide roles), valid 12 hours.
+   */
   public String token(String role, Province province) {
-    return tokens.mint(
-        role + (province == null ? "" : "-" + province.name().toLowerCase(Locale.ROOT)),
-        List.of(role),
-        province == null ? null : province.name(),
-        Duration.ofHours(12));
+    return issuers.token(role, province, Duration.ofHours(12));
   }
 
-  /** The token minter, for tokens with chosen claims (expired, another issuer). */
-  public DevTokens tokens() {
-    return tokens;
+  /** The development issuers, for tokens with chosen claims (expired, another issuer). */
+  public DevIssuers issuers() {
+    return issuers;
   }
 
   /** kill -9 of one service (see {@link #url} for the names). */
@@ -345,6 +343,7 @@ public final class Federation implements AutoCloseable {
     stuck.forEach(ServiceProcess::awaitExit);
     archiving.removeIf(name -> !services.get(name).handle().isAlive());
     progress.accept(String.format(Locale.ROOT, "  services stopped in %.1f s", seconds(start)));
+    issuers.close();
     long infra = System.nanoTime();
     infrastructure.close();
     progress.accept(
@@ -372,6 +371,7 @@ public final class Federation implements AutoCloseable {
   public void close() {
     services.values().forEach(ServiceProcess::requestStop);
     services.values().forEach(ServiceProcess::close);
+    issuers.close();
     infrastructure.close();
   }
 

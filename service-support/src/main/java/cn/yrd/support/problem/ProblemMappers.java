@@ -1,6 +1,7 @@
 package cn.yrd.support.problem;
 
 import cn.yrd.contracts.Problem;
+import cn.yrd.support.security.TokenRefusedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,12 +31,17 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e) {
-    return unauthenticated();
+    return unauthenticated("a valid bearer token is required");
   }
 
   @ServerExceptionMapper
   public Response authenticationFailed(AuthenticationFailedException e) {
-    return unauthenticated();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TokenRefusedException refused) {
+        return unauthenticated(refused.getMessage());
+      }
+    }
+    return unauthenticated("a valid bearer token is required");
   }
 
   @ServerExceptionMapper
@@ -129,10 +135,8 @@ public class ProblemMappers {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
-  private static Response unauthenticated() {
-    return Response.fromResponse(
-            respond(
-                simple(401, "unauthorized", "Unauthorized", "a valid bearer token is required")))
+  private static Response unauthenticated(String detail) {
+    return Response.fromResponse(respond(simple(401, "unauthorized", "Unauthorized", detail)))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
         .build();
   }

@@ -1,13 +1,13 @@
 package cn.yrd.local.testing;
 
-import cn.yrd.contracts.Roles;
 import cn.yrd.local.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the shared test infrastructure: a database of its own (init
- * argument {@value #DATABASE}), the broker, and the test token-signing key.
+ * argument {@value #DATABASE}), the broker, and the test JVM's token issuers ({@link TestTokens}).
  */
 public class FederationInfraResource implements QuarkusTestResourceLifecycleManager {
   public static final String DATABASE = "database";
@@ -27,13 +27,13 @@ public class FederationInfraResource implements QuarkusTestResourceLifecycleMana
   public Map<String, String> start() {
     PostgresServer postgres = SharedInfrastructure.postgres();
     postgres.ensureDatabase(database);
-    return Map.of(
-        "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-        "quarkus.datasource.username", postgres.user(),
-        "quarkus.datasource.password", postgres.password(),
-        "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-        "mp.jwt.verify.publickey.location", TestTokens.keys().publicKeyFile().toUri().toString(),
-        "mp.jwt.verify.issuer", Roles.DEFAULT_ISSUER);
+    Map<String, String> config = new HashMap<>();
+    config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+    config.put("quarkus.datasource.username", postgres.user());
+    config.put("quarkus.datasource.password", postgres.password());
+    config.put("kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers());
+    config.put("YRD_OIDC_URL", TestTokens.issuers().url());
+    return config;
   }
 
   @Override

@@ -1,34 +1,34 @@
 package cn.yrd.local.testing;
 
 import cn.yrd.contracts.Province;
-import cn.yrd.contracts.Roles;
-import cn.yrd.local.DevKeys;
-import cn.yrd.local.DevTokens;
+import cn.yrd.local.DevIssuer;
+import cn.yrd.local.DevIssuers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Bearer tokens for tests, signed with a key pair generated under {@code target/keys}. */
+/**
+ * Bearer tokens for tests, from the development issuers this test JVM runs (keys generated under
+ * {@code target/keys}), which the services under test trust ({@link FederationInfraResource}).
+ */
 public final class TestTokens {
+  private static DevIssuers issuers;
+
   private TestTokens() {}
 
-  static DevKeys keys() {
-    return DevKeys.in(Path.of("target", "keys").toAbsolutePath());
+  /** The test JVM's issuers, started on first use and stopped with the JVM. */
+  public static synchronized DevIssuers issuers() {
+    if (issuers == null) {
+      issuers = DevIssuers.start(Path.of("target", "keys").toAbsolutePath(), 0);
+      Runtime.getRuntime().addShutdownHook(new Thread(issuers::close));
+    }
+    return issuers;
   }
 
-  private static DevTokens minter() {
-    return new DevTokens(keys().privateKey(), Roles.DEFAULT_ISSUER);
-  }
-
-  /** A valid token with one role, scoped to a province (null for region-wide roles). */
+  /** A valid token with one role from the province's issuer (null: the federation's). */
   public static String token(String role, Province province) {
-    return minter()
-        .mint(
-            role + "-" + (province == null ? "region" : province.name()),
-            List.of(role),
-            province == null ? null : province.name(),
-            Duration.ofHours(1));
+    return issuers().token(role, province, Duration.ofHours(1));
   }
 
   public static String bearer(String role, Province province) {
@@ -37,28 +37,19 @@ public final class TestTokens {
 
   /** A token that expired an hour ago. */
   public static String expired(String role, Province province) {
+    DevIssuer issuer = issuers().of(province);
     Instant past = Instant.now().minus(Duration.ofHours(2));
-    return minter()
-        .mint(
-            "expired",
-            List.of(role),
-            province.name(),
-            Roles.DEFAULT_ISSUER,
-            past,
-            past.plus(Duration.ofHours(1)));
+    return issuer.sign(
+        issuer.claims("expired", List.of(role), past, past.plus(Duration.ofHours(1))));
   }
 
-  /** A token from an issuer the services do not trust. */
+  /** A token naming an issuer the services do not trust, signed with a trusted issuer's key. */
   public static String wrongIssuer(String role, Province province) {
-    Instant now = Instant.now();
-    return minter()
-        .mint(
-            "stranger",
-            List.of(role),
-            province.name(),
-            "https://elsewhere.example",
-            now,
-            now.plus(Duration.ofHours(1)));
+    DevIssuer issuer = issuers().of(province);
+    var claims =
+        issuer.claims("stranger", List.of(role), Instant.now(), Instant.now().plusSeconds(3600));
+    claims.setIssuer("https://elsewhere.example/realms/" + DevIssuers.realm(province));
+    return issuer.sign(claims);
   }
 
   /** A token whose signature does not match its content. */
