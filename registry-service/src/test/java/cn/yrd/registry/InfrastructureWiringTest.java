@@ -2,17 +2,12 @@ package cn.yrd.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yrd.contracts.Province;
-import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.Topics;
 import cn.yrd.local.testing.KafkaRoundTrip;
 import cn.yrd.local.testing.ServiceProbes;
-import cn.yrd.local.testing.TestTokens;
 import cn.yrd.support.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,15 +19,6 @@ class InfrastructureWiringTest {
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
-
-  @Inject JWTParser tokens;
-
-  @Test
-  void verifiesARepeatedBearerTokenOnce() throws Exception {
-    String token = TestTokens.token(Roles.REGISTRAR, Province.SH);
-    assertThat(tokens.parse(token)).isSameAs(tokens.parse(token));
-    assertThat((Object) tokens.parse(token).getClaim("province")).isEqualTo("SH");
-  }
 
   @Test
   void storesAnOutboxRowInPostgresAndRoundTripsItThroughTheBroker() throws Exception {

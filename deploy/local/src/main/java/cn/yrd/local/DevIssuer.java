@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -42,6 +43,7 @@ public final class DevIssuer {
   private final List<String> roles;
   private final String clientSecret;
   private final List<RsaJsonWebKey> published = new CopyOnWriteArrayList<>();
+  private final AtomicInteger keySetRequests = new AtomicInteger();
   private volatile RsaJsonWebKey signing;
 
   private DevIssuer(
@@ -151,6 +153,11 @@ public final class DevIssuer {
     return key;
   }
 
+  /** Signs with a published key from now on (after a test's rotation: the earlier one again). */
+  public void signWith(RsaJsonWebKey key) {
+    signing = key;
+  }
+
   /** Publishes a key (in tests: one under a key id another issuer uses). */
   public void publish(RsaJsonWebKey key) {
     published.add(key);
@@ -161,14 +168,20 @@ public final class DevIssuer {
     published.removeIf(k -> k.getKeyId().equals(keyId));
   }
 
+  /** How many times its JWKS has been fetched. */
+  public int keySetRequests() {
+    return keySetRequests.get();
+  }
+
   public RsaJsonWebKey signingKey() {
     return signing;
   }
 
-  static RsaJsonWebKey newKey(String realm) {
+  /** A new RSA key pair, its key id starting with {@code prefix}. */
+  public static RsaJsonWebKey newKey(String prefix) {
     try {
       RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-      key.setKeyId(realm + "-" + UUID.randomUUID().toString().substring(0, 8));
+      key.setKeyId(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
       key.setUse("sig");
       key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
       return key;
@@ -181,11 +194,13 @@ public final class DevIssuer {
   void handle(HttpExchange exchange, String path) throws IOException {
     switch (path) {
       case ".well-known/openid-configuration" -> respond(exchange, 200, metadata());
-      case "protocol/openid-connect/certs" ->
-          respond(
-              exchange,
-              200,
-              new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+      case "protocol/openid-connect/certs" -> {
+        keySetRequests.incrementAndGet();
+        respond(
+            exchange,
+            200,
+            new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+      }
       case "protocol/openid-connect/token" -> token(exchange);
       default -> respond(exchange, 404, "{\"error\":\"not_found\"}");
     }

@@ -13,32 +13,47 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Verifies bearer tokens with quarkus-oidc (the issuer's tenant, its JWKS, audience, expiry), then
  * remembers each verified token ({@link VerifiedTokens}, ADR 0009) so that a client repeating it
  * pays for one RSA verification a minute; and refuses, without fetching the issuer's JWKS, tokens
- * naming key ids the issuer has not used while a lookup was made moments ago ({@link
+ * naming key ids the issuer does not publish while a lookup was made moments ago ({@link
  * UnknownKeyGuard}). Runs before quarkus-oidc's own provider, which it calls.
  */
 @ApplicationScoped
 public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+  /** Verifies one token: quarkus-oidc's provider; a seam so that tests can count verifications. */
+  interface Verifier {
+    Uni<SecurityIdentity> verify(
+        TokenAuthenticationRequest request, AuthenticationRequestContext context);
+  }
+
   private static final int CAPACITY = 10_000;
 
-  private final OidcIdentityProvider oidc;
+  private final Verifier oidc;
   private final VerifiedTokens verified;
   private final UnknownKeyGuard unknownKeys;
 
+  @Inject
   public CachingTokenIdentityProvider(OidcIdentityProvider oidc, IdentityConfig config) {
-    this.oidc = oidc;
-    this.verified = new VerifiedTokens(CAPACITY, System::currentTimeMillis);
-    this.unknownKeys =
+    this(
+        oidc::authenticate,
+        new VerifiedTokens(CAPACITY, System::currentTimeMillis),
         new UnknownKeyGuard(
-            config.unknownKeyLookupInterval().toMillis(), System::currentTimeMillis);
+            config.unknownKeyLookupInterval().toMillis(), System::currentTimeMillis));
+  }
+
+  CachingTokenIdentityProvider(
+      Verifier oidc, VerifiedTokens verified, UnknownKeyGuard unknownKeys) {
+    this.oidc = oidc;
+    this.verified = verified;
+    this.unknownKeys = unknownKeys;
   }
 
   @Override
@@ -46,9 +61,10 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     return TokenAuthenticationRequest.class;
   }
 
+  /** Before quarkus-oidc's provider (1001), which is then reached only through this one. */
   @Override
   public int priority() {
-    return 1;
+    return 2000;
   }
 
   @Override
@@ -75,21 +91,18 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
               new AuthenticationFailedException(
                   "the issuer's keys were looked up moments ago and have no key " + keyId));
     }
-    return oidc.authenticate(request, context)
+    return oidc.verify(request, context)
         .onItem()
-        .invoke(identity -> remember(issuer, keyId, token, identity))
-        .onFailure()
-        .invoke(
-            failure -> {
-              if (causedByMissingKey(failure)) {
-                unknownKeys.failed(issuer, keyId);
-              }
-            });
+        .invoke(identity -> remember(issuer, token, identity));
   }
 
-  private void remember(String issuer, String keyId, String token, SecurityIdentity identity) {
+  /** quarkus-oidc fetched an issuer's JWKS (seen by {@link KeySetObserver}). */
+  void published(String issuer, Set<String> keyIds) {
+    unknownKeys.published(issuer, keyIds);
+  }
+
+  private void remember(String issuer, String token, SecurityIdentity identity) {
     if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-      unknownKeys.verified(issuer, keyId);
       verified.remember(issuer, token, identity, jwt.getExpirationTime());
     }
   }
@@ -106,13 +119,10 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
         .build();
   }
 
-  private static boolean causedByMissingKey(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvableKeyException) {
-        return true;
-      }
-    }
-    return false;
+  /** The issuer a token names, or null when it is not a JWT. */
+  static String issuerOf(String token) {
+    JsonObject claims = decodePart(token, 1);
+    return claims == null ? null : claims.getString("iss");
   }
 
   private static JsonObject decodePart(String token, int index) {

@@ -6,24 +6,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Bounds how often tokens naming a key id ({@code kid}) an issuer has not used yet make this
- * service fetch that issuer's JWKS: one such lookup per issuer per interval. The OIDC library looks
- * up every unknown key id it is shown, so without this anyone could make the services fetch an
- * identity provider's JWKS on every request.
+ * Bounds how often tokens naming a key id ({@code kid}) that an issuer's JWKS did not publish make
+ * this service fetch that JWKS again: one such lookup per issuer per interval. quarkus-oidc looks
+ * up every key id it is shown and does not know, so without this anyone could make the services
+ * fetch an identity provider's JWKS on every request. Key ids the last fetched JWKS published
+ * always pass: the library may need to fetch them again once its key cache has expired them.
  */
 final class UnknownKeyGuard {
-  private static final int MOST_KEYS_PER_ISSUER = 64;
-
   private static final class IssuerKeys {
-    final Set<String> verified = ConcurrentHashMap.newKeySet();
+    volatile Set<String> published;
     long lastLookupMillis = Long.MIN_VALUE / 2;
     String lookingUp;
+
+    IssuerKeys(Set<String> published) {
+      this.published = published;
+    }
   }
 
   private final long intervalMillis;
   private final LongSupplier clockMillis;
-  // Only issuers that have signed a token this service verified are tracked: at most the
-  // configured.
+  // Filled from fetched JWKSs only: at most one entry per configured issuer.
   private final Map<String, IssuerKeys> issuers = new ConcurrentHashMap<>();
 
   UnknownKeyGuard(long intervalMillis, LongSupplier clockMillis) {
@@ -31,17 +33,18 @@ final class UnknownKeyGuard {
     this.clockMillis = clockMillis;
   }
 
-  /** Whether a token of this issuer with this key id may be verified now. */
+  /** Whether a token of this issuer naming this key id may be verified now. */
   boolean mayVerify(String issuer, String keyId) {
     IssuerKeys keys = issuers.get(issuer);
-    if (keys == null || keyId == null || keys.verified.contains(keyId)) {
+    if (keys == null || keyId == null || keys.published.contains(keyId)) {
       return true;
     }
     synchronized (keys) {
-      long now = clockMillis.getAsLong();
+      // Tokens arriving while the lookup of their key id is under way need not wait for the next.
       if (keyId.equals(keys.lookingUp)) {
         return true;
       }
+      long now = clockMillis.getAsLong();
       if (now - keys.lastLookupMillis < intervalMillis) {
         return false;
       }
@@ -51,33 +54,12 @@ final class UnknownKeyGuard {
     }
   }
 
-  void verified(String issuer, String keyId) {
-    if (keyId == null) {
-      return;
-    }
-    IssuerKeys keys = issuers.computeIfAbsent(issuer, i -> new IssuerKeys());
-    if (keys.verified.size() >= MOST_KEYS_PER_ISSUER) {
-      keys.verified.clear();
-    }
-    keys.verified.add(keyId);
+  /** The issuer's JWKS was fetched and publishes these key ids (and no others). */
+  void published(String issuer, Set<String> keyIds) {
+    IssuerKeys keys = issuers.computeIfAbsent(issuer, i -> new IssuerKeys(Set.of()));
     synchronized (keys) {
-      if (keyId.equals(keys.lookingUp)) {
-        keys.lookingUp = null;
-      }
-    }
-  }
-
-  /** No key with this id could be found (it may have been removed): the id is unknown again. */
-  void failed(String issuer, String keyId) {
-    IssuerKeys keys = issuers.get(issuer);
-    if (keys == null || keyId == null) {
-      return;
-    }
-    keys.verified.remove(keyId);
-    synchronized (keys) {
-      if (keyId.equals(keys.lookingUp)) {
-        keys.lookingUp = null;
-      }
+      keys.published = Set.copyOf(keyIds);
+      keys.lookingUp = null;
     }
   }
 }

@@ -3,6 +3,7 @@ package cn.yrd.support.security;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -15,46 +16,52 @@ class UnknownKeyGuardTest {
 
   @Test
   void letsOneUnknownKeyIdThroughPerIssuerPerInterval() {
-    guard.verified(SH, "sh-1");
+    guard.published(SH, Set.of("sh-1"));
     assertTrue(guard.mayVerify(SH, "forged-1"));
-    guard.failed(SH, "forged-1");
+    guard.published(SH, Set.of("sh-1"));
+    assertFalse(guard.mayVerify(SH, "forged-1"));
     assertFalse(guard.mayVerify(SH, "forged-2"));
     clock.addAndGet(30_000);
     assertTrue(guard.mayVerify(SH, "forged-2"));
   }
 
   @Test
-  void alwaysLetsAKeyIdThatVerifiedThrough() {
-    guard.verified(SH, "sh-1");
+  void alwaysLetsAPublishedKeyIdThrough() {
+    guard.published(SH, Set.of("sh-1", "sh-2"));
     assertTrue(guard.mayVerify(SH, "forged"));
     assertTrue(guard.mayVerify(SH, "sh-1"));
-  }
-
-  @Test
-  void letsConcurrentTokensWithTheKeyIdBeingLookedUpThrough() {
-    guard.verified(SH, "sh-1");
-    assertTrue(guard.mayVerify(SH, "sh-2"));
-    assertTrue(guard.mayVerify(SH, "sh-2"));
-    guard.verified(SH, "sh-2");
     assertTrue(guard.mayVerify(SH, "sh-2"));
   }
 
   @Test
-  void forgetsAKeyIdThatCouldNotBeFoundAnyMore() {
-    guard.verified(SH, "sh-1");
-    guard.verified(SH, "sh-2");
-    guard.failed(SH, "sh-1");
+  void letsTokensWithTheKeyIdBeingLookedUpThroughUntilTheLookupEnds() {
+    guard.published(SH, Set.of("sh-1"));
+    assertTrue(guard.mayVerify(SH, "sh-2"));
+    assertTrue(guard.mayVerify(SH, "sh-2"));
+    guard.published(SH, Set.of("sh-1", "sh-2"));
+    assertTrue(guard.mayVerify(SH, "sh-2"));
+  }
+
+  @Test
+  void boundsAKeyIdTheIssuerHasWithdrawn() {
+    guard.published(SH, Set.of("sh-1", "sh-2"));
+    guard.published(SH, Set.of("sh-2"));
     assertTrue(guard.mayVerify(SH, "sh-1"));
-    guard.failed(SH, "sh-1");
+    guard.published(SH, Set.of("sh-2"));
     assertFalse(guard.mayVerify(SH, "sh-1"));
-    assertTrue(guard.mayVerify(SH, "sh-2"));
   }
 
   @Test
   void boundsEachIssuerOnItsOwn() {
-    guard.verified(SH, "sh-1");
-    guard.verified(JS, "js-1");
+    guard.published(SH, Set.of("sh-1"));
+    guard.published(JS, Set.of("js-1"));
     assertTrue(guard.mayVerify(SH, "forged"));
     assertTrue(guard.mayVerify(JS, "forged"));
+  }
+
+  @Test
+  void letsEveryTokenThroughUntilTheIssuersKeysWereFetchedOnce() {
+    assertTrue(guard.mayVerify(SH, "a"));
+    assertTrue(guard.mayVerify(SH, "b"));
   }
 }

@@ -33,6 +33,9 @@ public class FederationInfraResource implements QuarkusTestResourceLifecycleMana
     config.put("quarkus.datasource.password", postgres.password());
     config.put("kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers());
     config.put("YRD_OIDC_URL", TestTokens.issuers().url());
+    // Keys kept seconds rather than minutes, so that tests see a withdrawn key stop working.
+    config.put("YRD_OIDC_KEY_CACHE", "2S");
+    config.put("YRD_OIDC_KEY_CACHE_SWEEP", "1S");
     return config;
   }
 
