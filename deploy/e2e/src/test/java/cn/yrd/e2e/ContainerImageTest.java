@@ -10,8 +10,7 @@ import cn.yrd.e2e.images.ImageArchive;
 import cn.yrd.e2e.images.ImageContainer;
 import cn.yrd.e2e.manifests.ServiceConfiguration;
 import cn.yrd.e2e.manifests.ServiceConfiguration.Service;
-import cn.yrd.local.DevKeys;
-import cn.yrd.local.DevTokens;
+import cn.yrd.local.DevIssuers;
 import cn.yrd.local.FreePorts;
 import cn.yrd.local.InfraSettings;
 import cn.yrd.local.Infrastructure;
@@ -92,7 +91,6 @@ class ContainerImageTest {
   void servicesRunFromTheirImagesWithOnlyTheDocumentedSettings() throws Exception {
     Path state = WORK.resolve("run");
     Path keys = state.resolve("keys");
-    DevKeys jwt = DevKeys.in(keys);
     Path auditKey = keys.resolve("audit-ed25519.pem");
     Path witnessKey = keys.resolve("witness-SH-ed25519.pem");
     VerifierKey logKey =
@@ -114,15 +112,15 @@ class ContainerImageTest {
     String auditUrl = "http://127.0.0.1:" + ports.get(Service.AUDIT);
 
     List<ImageContainer> running = new ArrayList<>();
-    try (Infrastructure infrastructure = Infrastructure.start(InfraSettings.forTests())) {
+    try (Infrastructure infrastructure = Infrastructure.start(InfraSettings.forTests());
+        DevIssuers issuers = DevIssuers.start(keys, 0)) {
       PostgresServer postgres = infrastructure.postgres();
       ServiceDatabases.all().forEach(postgres::ensureDatabase);
       Map<String, String> common = new LinkedHashMap<>();
       common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
       common.put("YRD_JDBC_USER", postgres.user());
       common.put("YRD_JDBC_PASSWORD", postgres.password());
-      common.put("YRD_JWT_PUBLIC_KEY", "/keys/jwt/jwt-public.pem");
-      Map<Path, String> jwtFile = Map.of(jwt.publicKeyFile(), "/keys/jwt/jwt-public.pem");
+      common.put("YRD_OIDC_URL", issuers.url());
 
       Map<String, String> registry = new LinkedHashMap<>(common);
       registry.put("PROVINCE", "SH");
@@ -132,7 +130,7 @@ class ContainerImageTest {
       registry.put("YRD_WITNESS_GENERATE_KEY", "false");
       registry.put("YRD_WITNESS_LOGS", logKey.toString());
       registry.put("YRD_CLEARANCE_URL", recognitionUrl);
-      Map<Path, String> registryFiles = new LinkedHashMap<>(jwtFile);
+      Map<Path, String> registryFiles = new LinkedHashMap<>();
       registryFiles.put(witnessKey, "/keys/witness/witness-ed25519.pem");
       registryFiles.put(
           Ed25519KeyFile.publicFile(witnessKey), "/keys/witness/witness-ed25519.pub.pem");
@@ -146,7 +144,7 @@ class ContainerImageTest {
       audit.put("YRD_AUDIT_GENERATE_KEY", "false");
       audit.put("YRD_AUDIT_WITNESSES", registryUrl + "/witness " + cosigner);
       audit.put("YRD_AUDIT_WITNESS_QUORUM", "1");
-      Map<Path, String> auditFiles = new LinkedHashMap<>(jwtFile);
+      Map<Path, String> auditFiles = new LinkedHashMap<>();
       auditFiles.put(auditKey, "/keys/audit/audit-ed25519.pem");
       auditFiles.put(Ed25519KeyFile.publicFile(auditKey), "/keys/audit/audit-ed25519.pub.pem");
 
@@ -173,7 +171,7 @@ class ContainerImageTest {
         Map<Path, String> files =
             service == Service.REGISTRY
                 ? registryFiles
-                : service == Service.AUDIT ? auditFiles : jwtFile;
+                : service == Service.AUDIT ? auditFiles : Map.<Path, String>of();
         ImageContainer container =
             ImageContainer.start(
                 images.get(service),
@@ -192,17 +190,16 @@ class ContainerImageTest {
             service + " from its image ready");
       }
 
-      DevTokens tokens = new DevTokens(jwt.privateKey(), Roles.DEFAULT_ISSUER);
       HttpResponse<String> registered =
           Http.send(
               "POST",
               registryUrl + "/api/v1/registrations",
-              tokens.mint("registrar-sh", List.of(Roles.REGISTRAR), "SH", Duration.ofHours(1)),
+              issuers.token(Roles.REGISTRAR, Province.SH, Duration.ofHours(1)),
               "application/json",
               TestFederation.registration(Province.SH, "310115", null).toString());
       assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
       String uscc = TestFederation.json(registered.body()).path("uscc").asText();
-      String auditor = tokens.mint("auditor", List.of(Roles.AUDITOR), null, Duration.ofHours(1));
+      String auditor = issuers.token(Roles.AUDITOR, null, Duration.ofHours(1));
       TestFederation.await(
           () ->
               Http.send(

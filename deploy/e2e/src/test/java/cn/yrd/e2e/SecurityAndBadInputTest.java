@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yrd.contracts.Province;
 import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Roles;
-import cn.yrd.local.DevTokens;
+import cn.yrd.local.DevIssuer;
+import cn.yrd.local.DevIssuers;
 import cn.yrd.local.Federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,18 +21,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Security and bad input, both generated from each service's live OpenAPI document so that no
- * endpoint can be missed. The authorization matrix: every operation × every role × own and other
- * province, and no token, an expired one, a bad signature and a foreign issuer; expected 401 for
- * every bad token, 403 for a role or province the operation does not admit, neither for the ones it
- * admits, and no success that was not authorized. Bad input: 500 malformed bodies per write
- * operation ({@link MalformedRequests}) and bad paging on every list, each refused with a problem,
- * nothing written.
+ * endpoint can be missed. The authorization matrix: every operation × every issuer (four provinces'
+ * and the federation's) × every role named in its token, and no token, an expired one, a bad
+ * signature, a foreign issuer and one province's token claiming another; expected 401 for every bad
+ * token, 403 for a role or province the operation does not admit, neither for the ones it admits,
+ * and no success that was not authorized. Bad input: 500 malformed bodies per write operation
+ * ({@link MalformedRequests}) and bad paging on every list, each refused with a problem, nothing
+ * written.
  */
 class SecurityAndBadInputTest {
   private static final List<String> ROLES =
@@ -138,8 +141,12 @@ class SecurityAndBadInputTest {
     }
   }
 
-  /** Who calls: a role and its province (null: region-wide), or a broken token. */
-  private record Caller(String label, String token, String role, Province province) {}
+  /**
+   * Who calls: the role its issuer grants (null: none) and the issuer's province (null: the
+   * federation's), or a token that does not authenticate.
+   */
+  private record Caller(
+      String label, String token, String role, Province province, boolean authenticated) {}
 
   @Test
   void noOperationOfAnyServiceAdmitsACallerItShouldNot() {
@@ -374,48 +381,48 @@ class SecurityAndBadInputTest {
 
   private static List<Caller> callers() {
     List<Caller> callers = new ArrayList<>();
-    for (String role : ROLES) {
-      if (role.equals(Roles.AUDITOR)) {
-        callers.add(new Caller(role, federation.token(role, null), role, null));
-        continue;
-      }
-      for (Province p : List.of(Province.SH, Province.JS, Province.AH)) {
-        callers.add(new Caller(role + "@" + p, federation.token(role, p), role, p));
+    DevIssuers issuers = federation.issuers();
+    List<Province> issuerProvinces = new ArrayList<>(List.of(Province.values()));
+    issuerProvinces.add(null);
+    for (Province issuer : issuerProvinces) {
+      // Every role's name in every issuer's token: an issuer grants only the roles it may.
+      for (String role : ROLES) {
+        boolean granted = (issuer == null) == role.equals(Roles.AUDITOR);
+        String label = role + "@" + (issuer == null ? "federation" : issuer.name());
+        String token = issuers.token(role, issuer, Duration.ofHours(1));
+        callers.add(new Caller(label, token, granted ? role : null, issuer, true));
       }
     }
-    DevTokens tokens = federation.tokens();
+    DevIssuer shanghai = issuers.of(Province.SH);
     Instant now = Instant.now();
-    List<String> all = ROLES;
-    callers.add(new Caller("no token", null, null, null));
+    callers.add(new Caller("no token", null, null, null, false));
     callers.add(
         new Caller(
             "expired token",
-            tokens.mint(
-                "expired",
-                all,
-                "SH",
-                Roles.DEFAULT_ISSUER,
-                now.minus(Duration.ofHours(2)),
-                now.minus(Duration.ofHours(1))),
+            shanghai.sign(
+                shanghai.claims(
+                    "expired",
+                    ROLES,
+                    now.minus(Duration.ofHours(2)),
+                    now.minus(Duration.ofHours(1)))),
             null,
-            null));
+            null,
+            false));
     String valid = federation.token(Roles.REGISTRAR, Province.SH);
     String[] parts = valid.split("\\.");
     char c = parts[2].charAt(3);
     parts[2] = parts[2].substring(0, 3) + (c == 'A' ? 'B' : 'A') + parts[2].substring(4);
-    callers.add(new Caller("bad signature", String.join(".", parts), null, null));
+    callers.add(new Caller("bad signature", String.join(".", parts), null, null, false));
+    JwtClaims foreign = shanghai.claims("stranger", ROLES, now, now.plus(Duration.ofHours(1)));
+    foreign.setIssuer("https://elsewhere.example/realms/sh");
+    callers.add(new Caller("foreign issuer", shanghai.sign(foreign), null, null, false));
+    DevIssuer jiangsu = issuers.of(Province.JS);
+    JwtClaims claimingShanghai =
+        jiangsu.claims("js-as-sh", ROLES, now, now.plus(Duration.ofHours(1)));
+    claimingShanghai.setClaim("province", "SH");
     callers.add(
         new Caller(
-            "foreign issuer",
-            tokens.mint(
-                "stranger",
-                all,
-                "SH",
-                "https://elsewhere.example",
-                now,
-                now.plus(Duration.ofHours(1))),
-            null,
-            null));
+            "Jiangsu's token claiming SH", jiangsu.sign(claimingShanghai), null, null, false));
     return callers;
   }
 
@@ -424,8 +431,11 @@ class SecurityAndBadInputTest {
     if (!op.secured()) {
       return "admitted";
     }
-    if (caller.role() == null) {
+    if (!caller.authenticated()) {
       return "401";
+    }
+    if (caller.role() == null) {
+      return op.roles().isEmpty() ? "admitted" : "403";
     }
     if (!op.roles().isEmpty() && !op.roles().contains(caller.role())) {
       return "403";

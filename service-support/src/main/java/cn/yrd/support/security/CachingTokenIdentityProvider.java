@@ -1,5 +1,6 @@
 package cn.yrd.support.security;
 
+import cn.yrd.contracts.Roles;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -33,6 +35,9 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     Uni<SecurityIdentity> verify(
         TokenAuthenticationRequest request, AuthenticationRequestContext context);
   }
+
+  /** The identity attribute holding the token's {@code province} claim, an {@code Optional}. */
+  static final String PROVINCE_CLAIM_ATTRIBUTE = "yrd.province-claim";
 
   private static final int CAPACITY = 10_000;
 
@@ -91,9 +96,25 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
               new AuthenticationFailedException(
                   "the issuer's keys were looked up moments ago and have no key " + keyId));
     }
+    Optional<String> provinceClaim =
+        Optional.ofNullable(claims.getValue(Roles.PROVINCE_CLAIM)).map(Object::toString);
     return oidc.verify(request, context)
         .onItem()
-        .invoke(identity -> remember(issuer, token, identity));
+        .transform(identity -> remember(issuer, token, withProvinceClaim(identity, provinceClaim)));
+  }
+
+  /**
+   * The token's {@code province} claim, read here from the claims already decoded: the library's
+   * principal looks up a claim it does not know by catching an exception (ADR 0009).
+   */
+  private static SecurityIdentity withProvinceClaim(
+      SecurityIdentity identity, Optional<String> provinceClaim) {
+    if (identity == null) {
+      return null;
+    }
+    return QuarkusSecurityIdentity.builder(identity)
+        .addAttribute(PROVINCE_CLAIM_ATTRIBUTE, provinceClaim)
+        .build();
   }
 
   /** quarkus-oidc fetched an issuer's JWKS (seen by {@link KeySetObserver}). */
@@ -101,10 +122,11 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     unknownKeys.published(issuer, keyIds);
   }
 
-  private void remember(String issuer, String token, SecurityIdentity identity) {
+  private SecurityIdentity remember(String issuer, String token, SecurityIdentity identity) {
     if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
       verified.remember(issuer, token, identity, jwt.getExpirationTime());
     }
+    return identity;
   }
 
   /** A remembered identity, carrying this request's context rather than the first one's. */

@@ -9,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -34,8 +35,14 @@ public class IssuerBindingAugmentor implements SecurityIdentityAugmentor {
       return Uni.createFrom().item(identity);
     }
     String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
-    Object claim = token.getClaim(Roles.PROVINCE_CLAIM);
-    String province = claim == null ? null : claim.toString().replace("\"", "");
+    Optional<String> claimed =
+        identity.getAttribute(CachingTokenIdentityProvider.PROVINCE_CLAIM_ATTRIBUTE);
+    String province =
+        claimed != null
+            ? claimed.orElse(null)
+            : Optional.ofNullable(token.getClaim(Roles.PROVINCE_CLAIM))
+                .map(c -> c.toString().replace("\"", ""))
+                .orElse(null);
     try {
       IssuerBinding.Grant grant = binding.bind(tenant, province, identity.getRoles());
       return Uni.createFrom()
