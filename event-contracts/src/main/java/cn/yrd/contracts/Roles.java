@@ -1,8 +1,9 @@
 package cn.yrd.contracts;
 
 /**
- * The roles a federation token may carry in its {@code groups} claim. Provincial roles come with a
- * {@code province} claim; region-wide roles ({@link #AUDITOR}) have none.
+ * The roles a service grants a caller, each mapped from its token issuer's group names. Provincial
+ * roles come from a province's issuer, which decides the caller's province; region-wide roles
+ * ({@link #AUDITOR}) from the federation's.
  */
 public final class Roles {
   /** 登记员: registration writes in its own province. */
@@ -20,11 +21,8 @@ public final class Roles {
   /** 查询用户: reads its own province. */
   public static final String READER = "reader";
 
-  /** The JWT claim naming the caller's province. */
+  /** The JWT claim naming the caller's province: optional, and refused unless it is the issuer's. */
   public static final String PROVINCE_CLAIM = "province";
-
-  /** The issuer every service expects unless configured otherwise. */
-  public static final String DEFAULT_ISSUER = "https://yrd.local/issuer";
 
   private Roles() {}
 }

@@ -84,8 +84,11 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     if (header == null || claims == null) {
       return Uni.createFrom().failure(new AuthenticationFailedException("not a JWT"));
     }
-    String issuer = claims.getString("iss", "");
-    String keyId = header.getString("kid");
+    String issuer = text(claims.getValue("iss"));
+    String keyId = text(header.getValue("kid"));
+    if (issuer == null) {
+      return Uni.createFrom().failure(new AuthenticationFailedException("a token without issuer"));
+    }
     SecurityIdentity known = verified.find(issuer, token);
     if (known != null) {
       return Uni.createFrom().item(forThisRequest(known, request, context));
@@ -144,7 +147,11 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
   /** The issuer a token names, or null when it is not a JWT. */
   static String issuerOf(String token) {
     JsonObject claims = decodePart(token, 1);
-    return claims == null ? null : claims.getString("iss");
+    return claims == null ? null : text(claims.getValue("iss"));
+  }
+
+  private static String text(Object value) {
+    return value instanceof String text ? text : null;
   }
 
   private static JsonObject decodePart(String token, int index) {

@@ -74,6 +74,10 @@ class CachingTokenIdentityProviderTest {
   @Test
   void refusesWhatIsNotAJwtWithoutVerifyingIt() {
     assertThrows(AuthenticationFailedException.class, () -> authenticate("not-a-token"));
+    String numericIssuer = B64.encodeToString("{\"iss\":7}".getBytes(StandardCharsets.UTF_8));
+    assertThrows(
+        AuthenticationFailedException.class,
+        () -> authenticate(token("sh-1", "a").split("\\.")[0] + "." + numericIssuer + ".sig"));
     assertEquals(0, verifications.get());
   }
 
