@@ -16,10 +16,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,25 @@ class FederatedIdentityTest {
       shanghai.signWith(current);
     }
     register(shanghai.sign(registrarClaims(shanghai))).statusCode(201);
+  }
+
+  @Test
+  void refusesAnUnsignedTokenAndOneSignedWithTheIssuersPublicKeyAsAnHmacSecret() throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String claims =
+        b64.encodeToString(registrarClaims(shanghai).toJson().getBytes(StandardCharsets.UTF_8));
+    String none = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+    refused(none + "." + claims + ".");
+    String header =
+        b64.encodeToString(
+            ("{\"alg\":\"HS256\",\"kid\":\"" + shanghai.signingKey().getKeyId() + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    Mac hmac = Mac.getInstance("HmacSHA256");
+    hmac.init(new SecretKeySpec(shanghai.signingKey().getPublicKey().getEncoded(), "HmacSHA256"));
+    String signature =
+        b64.encodeToString(
+            hmac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
+    refused(header + "." + claims + "." + signature);
   }
 
   @Test
