@@ -21,7 +21,9 @@ public final class Roles {
   /** 查询用户: reads its own province. */
   public static final String READER = "reader";
 
-  /** The JWT claim naming the caller's province: optional, and refused unless it is the issuer's. */
+  /**
+   * The JWT claim naming the caller's province: optional, and refused unless it is the issuer's.
+   */
   public static final String PROVINCE_CLAIM = "province";
 
   private Roles() {}
