@@ -79,20 +79,22 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
       return Uni.createFrom().nullItem();
     }
     String token = request.getToken().getToken();
-    JsonObject header = decodePart(token, 0);
     JsonObject claims = decodePart(token, 1);
-    if (header == null || claims == null) {
-      return Uni.createFrom().failure(new AuthenticationFailedException("not a JWT"));
-    }
-    String issuer = text(claims.getValue("iss"));
-    String keyId = text(header.getValue("kid"));
+    String issuer = claims == null ? null : text(claims.getValue("iss"));
     if (issuer == null) {
-      return Uni.createFrom().failure(new AuthenticationFailedException("a token without issuer"));
+      return Uni.createFrom()
+          .failure(new AuthenticationFailedException("not a JWT with an issuer"));
     }
     SecurityIdentity known = verified.find(issuer, token);
     if (known != null) {
       return Uni.createFrom().item(forThisRequest(known, request, context));
     }
+    // Only a token to verify needs its header read.
+    JsonObject header = decodePart(token, 0);
+    if (header == null) {
+      return Uni.createFrom().failure(new AuthenticationFailedException("not a JWT"));
+    }
+    String keyId = text(header.getValue("kid"));
     if (!unknownKeys.mayVerify(issuer, keyId)) {
       return Uni.createFrom()
           .failure(

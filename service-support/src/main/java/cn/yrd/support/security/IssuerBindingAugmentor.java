@@ -1,6 +1,5 @@
 package cn.yrd.support.security;
 
-import cn.yrd.contracts.Roles;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -35,14 +34,10 @@ public class IssuerBindingAugmentor implements SecurityIdentityAugmentor {
       return Uni.createFrom().item(identity);
     }
     String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+    // Set by CachingTokenIdentityProvider, through which every bearer token is verified.
     Optional<String> claimed =
         identity.getAttribute(CachingTokenIdentityProvider.PROVINCE_CLAIM_ATTRIBUTE);
-    String province =
-        claimed != null
-            ? claimed.orElse(null)
-            : Optional.ofNullable(token.getClaim(Roles.PROVINCE_CLAIM))
-                .map(c -> c.toString().replace("\"", ""))
-                .orElse(null);
+    String province = claimed == null ? null : claimed.orElse(null);
     try {
       IssuerBinding.Grant grant = binding.bind(tenant, province, identity.getRoles());
       return Uni.createFrom()
