@@ -3,6 +3,7 @@ package cn.yrd.support.security;
 import cn.yrd.contracts.Roles;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * remembers each verified token ({@link VerifiedTokens}, ADR 0009) so that a client repeating it
  * pays for one RSA verification a minute; and refuses, without fetching the issuer's JWKS, tokens
  * naming key ids the issuer does not publish while a lookup was made moments ago ({@link
- * UnknownKeyGuard}). Runs before quarkus-oidc's own provider, which it calls.
+ * UnknownKeyGuard}); and learns which tenant verified each issuer's tokens ({@link IssuerTenants}).
+ * Runs before quarkus-oidc's own provider, which it calls.
  */
 @ApplicationScoped
 public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -44,6 +46,7 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
   private final Verifier oidc;
   private final VerifiedTokens verified;
   private final UnknownKeyGuard unknownKeys;
+  private final IssuerTenants tenants = new IssuerTenants();
 
   @Inject
   public CachingTokenIdentityProvider(OidcIdentityProvider oidc, IdentityConfig config) {
@@ -122,6 +125,14 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
         .build();
   }
 
+  /**
+   * The tenant that verified an earlier token of this token's issuer, or null ({@link
+   * VerifiedIssuerTenantResolver}).
+   */
+  String tenantOf(String token) {
+    return tenants.tenantOf(token);
+  }
+
   /** quarkus-oidc fetched an issuer's JWKS (seen by {@link KeySetObserver}). */
   void published(String issuer, Set<String> keyIds) {
     unknownKeys.published(issuer, keyIds);
@@ -130,6 +141,7 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
   private SecurityIdentity remember(String issuer, String token, SecurityIdentity identity) {
     if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
       verified.remember(issuer, token, identity, jwt.getExpirationTime());
+      tenants.verified(issuer, identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE));
     }
     return identity;
   }

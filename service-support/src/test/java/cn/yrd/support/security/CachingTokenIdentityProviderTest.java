@@ -1,10 +1,12 @@
 package cn.yrd.support.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
@@ -72,6 +74,15 @@ class CachingTokenIdentityProviderTest {
   }
 
   @Test
+  void learnsTheTenantOfAnIssuerFromATokenItVerified() {
+    assertThrows(AuthenticationFailedException.class, () -> authenticate(token("forged-1", "a")));
+    assertNull(provider.tenantOf(token("sh-1", "b")));
+    authenticate(token("sh-1", "a"));
+    assertEquals("sh", provider.tenantOf(token("sh-2", "b")));
+    assertNull(provider.tenantOf("not-a-token"));
+  }
+
+  @Test
   void refusesWhatIsNotAJwtWithoutVerifyingIt() {
     assertThrows(AuthenticationFailedException.class, () -> authenticate("not-a-token"));
     String numericIssuer = B64.encodeToString("{\"iss\":7}".getBytes(StandardCharsets.UTF_8));
@@ -109,6 +120,7 @@ class CachingTokenIdentityProviderTest {
     claims.setExpirationTime(NumericDate.fromMilliseconds(clock.get() + 3_600_000));
     return QuarkusSecurityIdentity.builder()
         .setPrincipal(new OidcJwtCallerPrincipal(claims, new AccessTokenCredential(token)))
+        .addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, "sh")
         .build();
   }
 }
