@@ -1,6 +1,7 @@
 package cn.yrd.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yrd.contracts.OrgCategory;
 import cn.yrd.contracts.Province;
@@ -8,6 +9,8 @@ import cn.yrd.contracts.ResidentIdNumber;
 import cn.yrd.contracts.Roles;
 import cn.yrd.contracts.UsccGenerator;
 import cn.yrd.local.testing.TestTokens;
+import cn.yrd.registry.repository.Organization;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
@@ -68,6 +71,20 @@ final class Fixtures {
     return given()
         .header("Authorization", TestTokens.bearer(role, province))
         .contentType(ContentType.JSON);
+  }
+
+  /** A request carrying this bearer token, whoever issued it. */
+  static RequestSpecification withToken(String token) {
+    return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+  }
+
+  /** No organization with the body's USCC was stored. */
+  static void assertNotStored(Map<String, Object> body) {
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> Organization.count("uscc", body.get("uscc"))))
+        .as("organizations stored with USCC %s", body.get("uscc"))
+        .isZero();
   }
 
   static RequestSpecification as(String role) {

@@ -1,20 +1,18 @@
 package cn.yrd.registry;
 
+import static cn.yrd.registry.Fixtures.assertNotStored;
 import static cn.yrd.registry.Fixtures.registration;
+import static cn.yrd.registry.Fixtures.withToken;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import cn.yrd.registry.repository.Organization;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.Set;
@@ -70,14 +68,10 @@ class StandardOidcIssuerTest {
     Map<String, Object> body = registration();
     register(token(Set.of("admin"), Map.of()), body).statusCode(201);
     String reader = token(Set.of("user"), Map.of());
-    given()
-        .header("Authorization", "Bearer " + reader)
-        .get(REGISTRATIONS + "/" + body.get("uscc"))
-        .then()
-        .statusCode(200);
+    withToken(reader).get(REGISTRATIONS + "/" + body.get("uscc")).then().statusCode(200);
     Map<String, Object> another = registration();
     register(reader, another).statusCode(403);
-    assertNothingStored(another);
+    assertNotStored(another);
   }
 
   @Test
@@ -88,7 +82,7 @@ class StandardOidcIssuerTest {
         .contentType("application/problem+json")
         .body("detail", containsString("claims province JS"))
         .body("detail", containsString("(sh) speaks for SH"));
-    assertNothingStored(body);
+    assertNotStored(body);
   }
 
   @Test
@@ -98,7 +92,7 @@ class StandardOidcIssuerTest {
         OidcWiremockTestResource.generateJwtToken(
             "alice", Set.of("admin"), "123456", null, Set.of("another-federation"));
     register(token, body).statusCode(401).contentType("application/problem+json");
-    assertNothingStored(body);
+    assertNotStored(body);
   }
 
   private static String token(Set<String> groups, Map<String, String> claims) {
@@ -111,18 +105,6 @@ class StandardOidcIssuerTest {
   }
 
   private static ValidatableResponse register(String token, Map<String, Object> body) {
-    return given()
-        .header("Authorization", "Bearer " + token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post(REGISTRATIONS)
-        .then();
-  }
-
-  private static void assertNothingStored(Map<String, Object> body) {
-    assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(() -> Organization.count("uscc", body.get("uscc"))))
-        .isZero();
+    return withToken(token).body(body).post(REGISTRATIONS).then();
   }
 }

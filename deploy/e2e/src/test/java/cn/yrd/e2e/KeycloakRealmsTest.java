@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ class KeycloakRealmsTest {
       for (JsonNode client : realm.path("clients")) {
         String id = tenant + "/" + client.path("clientId").asText();
         assertThat(client.path("serviceAccountsEnabled").asBoolean()).as(id).isTrue();
-        Map<String, JsonNode> mappers = new java.util.HashMap<>();
+        Map<String, JsonNode> mappers = new HashMap<>();
         client
             .path("protocolMappers")
             .forEach(m -> mappers.put(m.path("protocolMapper").asText(), m.path("config")));
@@ -127,7 +129,7 @@ class KeycloakRealmsTest {
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return properties;
   }

@@ -16,8 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -82,22 +80,23 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
       return Uni.createFrom().nullItem();
     }
     String token = request.getToken().getToken();
-    JsonObject claims = decodePart(token, 1);
-    String issuer = claims == null ? null : text(claims.getValue("iss"));
+    RoutingContext routingContext = HttpSecurityUtils.getRoutingContextAttribute(request);
+    JsonObject claims = TokenParts.claims(token, routingContext);
+    String issuer = TokenParts.text(claims, "iss");
     if (issuer == null) {
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("not a JWT with an issuer"));
     }
     SecurityIdentity known = verified.find(issuer, token);
     if (known != null) {
-      return Uni.createFrom().item(forThisRequest(known, request, context));
+      return Uni.createFrom().item(forThisRequest(known, routingContext, context));
     }
     // Only a token to verify needs its header read.
-    JsonObject header = decodePart(token, 0);
+    JsonObject header = TokenParts.header(token);
     if (header == null) {
       return Uni.createFrom().failure(new AuthenticationFailedException("not a JWT"));
     }
-    String keyId = text(header.getValue("kid"));
+    String keyId = TokenParts.text(header, "kid");
     if (!unknownKeys.mayVerify(issuer, keyId)) {
       return Uni.createFrom()
           .failure(
@@ -126,11 +125,11 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
   }
 
   /**
-   * The tenant that verified an earlier token of this token's issuer, or null ({@link
+   * The tenant that verified an earlier token of this request's token's issuer, or null ({@link
    * VerifiedIssuerTenantResolver}).
    */
-  String tenantOf(String token) {
-    return tenants.tenantOf(token);
+  String tenantOf(String token, RoutingContext request) {
+    return tenants.tenantOf(TokenParts.text(TokenParts.claims(token, request), "iss"));
   }
 
   /** quarkus-oidc fetched an issuer's JWKS (seen by {@link KeySetObserver}). */
@@ -148,36 +147,10 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
 
   /** A remembered identity, carrying this request's context rather than the first one's. */
   private static SecurityIdentity forThisRequest(
-      SecurityIdentity known,
-      TokenAuthenticationRequest request,
-      AuthenticationRequestContext context) {
-    RoutingContext routingContext = HttpSecurityUtils.getRoutingContextAttribute(request);
+      SecurityIdentity known, RoutingContext routingContext, AuthenticationRequestContext context) {
     return QuarkusSecurityIdentity.builder(known)
         .addAttribute(RoutingContext.class.getName(), routingContext)
         .addAttribute(AuthenticationRequestContext.class.getName(), context)
         .build();
-  }
-
-  /** The issuer a token names, or null when it is not a JWT. */
-  static String issuerOf(String token) {
-    JsonObject claims = decodePart(token, 1);
-    return claims == null ? null : text(claims.getValue("iss"));
-  }
-
-  private static String text(Object value) {
-    return value instanceof String text ? text : null;
-  }
-
-  private static JsonObject decodePart(String token, int index) {
-    String[] parts = token.split("\\.");
-    if (parts.length != 3) {
-      return null;
-    }
-    try {
-      return new JsonObject(
-          new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

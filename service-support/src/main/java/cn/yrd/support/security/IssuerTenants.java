@@ -7,14 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which quarkus-oidc tenant verified tokens of each issuer. quarkus-oidc's issuer-based resolution
  * decodes a token twice for every tenant it tries (five here), on every request, cached token or
  * not; once an issuer's token has been verified, its tenant is known, and one decoding of the token
- * names it. Learned only from verified tokens, so it holds at most one entry per configured tenant.
+ * names it (the claims are decoded once per request, {@link TokenParts}). Learned only from
+ * verified tokens, so it holds at most one entry per configured tenant.
  */
 final class IssuerTenants {
   private final Map<String, String> tenantByIssuer = new ConcurrentHashMap<>();
 
-  /** The tenant that verified an earlier token of this bearer token's issuer, or null. */
-  String tenantOf(String bearerToken) {
-    String issuer = bearerToken == null ? null : CachingTokenIdentityProvider.issuerOf(bearerToken);
+  /** The tenant that verified an earlier token of this issuer, or null. */
+  String tenantOf(String issuer) {
     return issuer == null ? null : tenantByIssuer.get(issuer);
   }
 

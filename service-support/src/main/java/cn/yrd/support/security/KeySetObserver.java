@@ -28,7 +28,8 @@ public class KeySetObserver implements OidcResponseFilter {
   @Override
   public Uni<Void> filter(OidcResponseFilterContext response) {
     Object token = response.requestProperties().get(OidcRequestContextProperties.TOKEN);
-    String issuer = token == null ? null : CachingTokenIdentityProvider.issuerOf(token.toString());
+    String issuer =
+        token == null ? null : TokenParts.text(TokenParts.claims(token.toString()), "iss");
     if (issuer != null && response.statusCode() == 200 && response.responseBody() != null) {
       try {
         JsonArray keys = new JsonObject(response.responseBody().toString()).getJsonArray("keys");

@@ -26,6 +26,6 @@ public class VerifiedIssuerTenantResolver implements TenantResolver {
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return null;
     }
-    return provider.tenantOf(authorization.substring(BEARER.length()).trim());
+    return provider.tenantOf(authorization.substring(BEARER.length()).trim(), context);
   }
 }

@@ -76,10 +76,10 @@ class CachingTokenIdentityProviderTest {
   @Test
   void learnsTheTenantOfAnIssuerFromATokenItVerified() {
     assertThrows(AuthenticationFailedException.class, () -> authenticate(token("forged-1", "a")));
-    assertNull(provider.tenantOf(token("sh-1", "b")));
+    assertNull(provider.tenantOf(token("sh-1", "b"), null));
     authenticate(token("sh-1", "a"));
-    assertEquals("sh", provider.tenantOf(token("sh-2", "b")));
-    assertNull(provider.tenantOf("not-a-token"));
+    assertEquals("sh", provider.tenantOf(token("sh-2", "b"), null));
+    assertNull(provider.tenantOf("not-a-token", null));
   }
 
   @Test
